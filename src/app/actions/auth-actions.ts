@@ -1,0 +1,39 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { SignInSchema, SignUpSchema } from "@/lib/auth/auth-schemas";
+import { INVALID_CREDENTIALS_MESSAGE, signIn, signUp } from "@/lib/auth/auth-service";
+import { safeRedirect } from "@/lib/auth/safe-redirect";
+import { fieldErrors } from "@/lib/http/read-json";
+import { endSession, startSession } from "@/lib/session/session";
+import { type FormState, formText } from "./form-state";
+
+/** The login form's action: the same auth core as `POST /api/sessions`. */
+export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const email = formText(form, "email");
+  const values = { email };
+  const input = SignInSchema.safeParse({ email, password: formText(form, "password"), next: formText(form, "next") });
+  if (!input.success) return { fields: fieldErrors(input.error), values };
+  const result = await signIn(input.data);
+  if (!result.ok) return { message: INVALID_CREDENTIALS_MESSAGE, fields: {}, values };
+  await startSession(result.user);
+  redirect(safeRedirect(input.data.next));
+}
+
+/** The sign-up form's action: the same auth core as `POST /api/users`. */
+export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const raw = { email: formText(form, "email"), name: formText(form, "name") };
+  const values = { email: raw.email, name: raw.name };
+  const input = SignUpSchema.safeParse({ ...raw, password: formText(form, "password"), next: formText(form, "next") });
+  if (!input.success) return { fields: fieldErrors(input.error), values };
+  const result = await signUp(input.data);
+  if (!result.ok) return { fields: result.fields, values };
+  await startSession(result.user);
+  redirect(safeRedirect(input.data.next));
+}
+
+/** Every signed-in page's sign-out button. */
+export async function signOutAction(): Promise<void> {
+  await endSession();
+  redirect("/login?reason=signed-out");
+}

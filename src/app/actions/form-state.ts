@@ -1,0 +1,15 @@
+import type { FieldErrors } from "@/lib/http/api-response";
+
+/** What a no-JS-capable auth form gets back: field errors and what to refill, never the password. */
+export interface FormState {
+  message?: string;
+  fields: FieldErrors;
+  values: { email?: string; name?: string };
+}
+
+export const EMPTY_FORM_STATE: FormState = { fields: {}, values: {} };
+
+export function formText(form: FormData, key: string): string | undefined {
+  const value = form.get(key);
+  return typeof value === "string" ? value : undefined;
+}

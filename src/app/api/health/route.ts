@@ -1,0 +1,9 @@
+import { db, ping } from "@/lib/db/database";
+import { json, jsonError } from "@/lib/http/api-response";
+
+/** 200 when the database answers, 503 otherwise: for load balancers and test harnesses. */
+export async function GET(): Promise<Response> {
+  const healthy = await db().then(ping, () => false);
+  if (healthy) return json({ ok: true });
+  return jsonError(503, "service_unavailable", "The database is not answering.", { headers: { "Retry-After": "5" } });
+}

@@ -1,0 +1,28 @@
+import { SignUpSchema } from "@/lib/auth/auth-schemas";
+import { signUp } from "@/lib/auth/auth-service";
+import { safeRedirect } from "@/lib/auth/safe-redirect";
+import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
+import { apiRoute } from "@/lib/http/api-route";
+import { readInput } from "@/lib/http/read-json";
+import { startSession } from "@/lib/session/session";
+import { toPublicUser } from "@/lib/users/user";
+
+/** Sign up: `{email, password, name?, next?}`; the new user is signed in. */
+export const POST = apiRoute(async (request) => {
+  const input = await readInput(request, SignUpSchema);
+  if (!input.ok) return input.response;
+  const result = await signUp(input.value);
+  if (!result.ok && result.code === "email_taken") {
+    return jsonError(409, "email_taken", "An account with this email already exists.", { fields: result.fields });
+  }
+  if (!result.ok) {
+    return jsonError(400, "invalid_input", "Choose a stronger password.", { fields: result.fields });
+  }
+  await startSession(result.user);
+  return json({ user: toPublicUser(result.user), redirectTo: safeRedirect(input.value.next) }, { status: 201 });
+});
+
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PageShell } from "@/components/page-shell";
+import { getCurrentUser } from "@/lib/session/current-user";
+import { displayName } from "@/lib/users/user";
+
+export default async function HomePage(): Promise<ReactNode> {
+  const user = await getCurrentUser();
+  return (
+    <PageShell user={user}>
+      <h1 className="text-3xl font-bold tracking-tight">Iron Gate</h1>
+      <p className="mt-4 max-w-prose text-lg text-slate-700">
+        Email and password sign-in for Next.js with stateless, sealed-cookie sessions: argon2id password hashes, an
+        encrypted session cookie, and a server-side check on every protected request.
+      </p>
+      <div className="mt-8 rounded-2xl border border-slate-200 bg-white p-6" data-testid="session-state">
+        {user ? (
+          <p>
+            You are signed in as <strong>{displayName(user)}</strong>.{" "}
+            <Link href="/private" className="font-medium text-brand-700 underline">
+              Go to your private page
+            </Link>
+            .
+          </p>
+        ) : (
+          <p>
+            You are not signed in.{" "}
+            <Link href="/login" className="font-medium text-brand-700 underline">
+              Log in
+            </Link>{" "}
+            or{" "}
+            <Link href="/signup" className="font-medium text-brand-700 underline">
+              create an account
+            </Link>
+            .
+          </p>
+        )}
+      </div>
+    </PageShell>
+  );
+}

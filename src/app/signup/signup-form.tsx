@@ -1,0 +1,50 @@
+"use client";
+
+import { type ReactNode, useActionState, useState } from "react";
+import { signUpAction } from "@/app/actions/auth-actions";
+import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
+import { PasswordStrength } from "@/components/password-strength";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
+
+export function SignUpForm({ next, appName }: { next: string; appName: string }): ReactNode {
+  const [state, action] = useActionState(signUpAction, EMPTY_FORM_STATE);
+  const [password, setPassword] = useState("");
+  const [email, setEmail] = useState(state.values.email ?? "");
+  const [name, setName] = useState(state.values.name ?? "");
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <input type="hidden" name="next" value={next} />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={state.fields.email}
+      />
+      <TextField
+        name="name"
+        label="Name (optional)"
+        autoComplete="name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={state.fields.name}
+      />
+      <TextField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={state.fields.password}
+        hint={<PasswordStrength password={password} email={email} name={name} appName={appName} />}
+      />
+      <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { displayName, type PublicUser } from "@/lib/users/user";
+import { SignOutButton } from "./sign-out-button";
+
+/** The top bar: where you are, who you are, and the way out. */
+export function SiteHeader({ user }: { user: PublicUser | null }): ReactNode {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-3xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link href="/" className="mr-auto text-lg font-bold tracking-tight text-brand-700">
+          Iron Gate
+        </Link>
+        {user ? (
+          <>
+            <Link href="/private" className="text-sm font-medium hover:underline">
+              Private
+            </Link>
+            <span className="text-sm text-slate-600" data-testid="signed-in-as">
+              {displayName(user)}
+            </span>
+            <SignOutButton />
+          </>
+        ) : (
+          <>
+            <Link href="/login" className="text-sm font-medium hover:underline">
+              Log in
+            </Link>
+            <Link href="/signup" className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white">
+              Sign up
+            </Link>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { EmailSchema } from "./email";
+import { MAX_PASSWORD_BYTES, normalizePassword, PasswordInputSchema } from "./password-rules";
+
+export const MAX_NAME_LENGTH = 100;
+
+/** An optional display name: trimmed, NFC, empty means none. */
+export const NameSchema = z
+  .string({ error: "Enter your name as text." })
+  .max(4 * MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`)
+  .transform((name) => name.trim().normalize("NFC"))
+  .refine((name) => [...name].length <= MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`)
+  .refine((name) => !/\p{Cc}/u.test(name), "Remove control characters.")
+  .transform((name) => (name.length > 0 ? name : null));
+
+/** Where to go after signing in; `safeRedirect` decides whether it is usable. Non-strings are a 400. */
+export const NextSchema = z.string({ error: "next must be a path such as /private." }).max(2048).optional();
+
+/** A new password before the policy runs: a string within the byte cap (the policy needs context). */
+export const NewPasswordSchema = z
+  .string({ error: "Choose a password." })
+  .refine((password) => new TextEncoder().encode(password).length <= MAX_PASSWORD_BYTES, {
+    message: `Use at most ${MAX_PASSWORD_BYTES} bytes.`,
+  })
+  .transform(normalizePassword);
+
+export const SignInSchema = z.object({
+  email: EmailSchema,
+  password: PasswordInputSchema,
+  next: NextSchema,
+});
+
+export const SignUpSchema = z.object({
+  email: EmailSchema,
+  password: NewPasswordSchema,
+  name: NameSchema.nullish().transform((name) => name ?? null),
+  next: NextSchema,
+});
+
+export type SignInInput = z.output<typeof SignInSchema>;
+export type SignUpInput = z.output<typeof SignUpSchema>;

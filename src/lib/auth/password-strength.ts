@@ -1,0 +1,52 @@
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import * as common from "@zxcvbn-ts/language-common";
+import * as english from "@zxcvbn-ts/language-en";
+import { normalizePassword, passwordLengthProblem } from "./password-rules";
+
+/** zxcvbn scores 0..4; 3 means "safely unguessable: moderate protection from offline attacks". */
+export const MIN_STRENGTH_SCORE = 3;
+
+export type PasswordVerdict =
+  | { ok: true; score: number }
+  | { ok: false; score: number; reason: string; suggestions: string[] };
+
+export interface PasswordContext {
+  email?: string | undefined;
+  name?: string | null | undefined;
+  appName: string;
+}
+
+let factory: ZxcvbnFactory | undefined;
+
+function zxcvbn(): ZxcvbnFactory {
+  factory ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: english.translations,
+  });
+  return factory;
+}
+
+/** Words an attacker would try first for this user: the email, its parts, the name, the app's name. */
+export function contextWords({ email, name, appName }: PasswordContext): string[] {
+  const words = [appName, ...appName.split(/\s+/), email ?? "", ...(email ?? "").split(/[@.+_-]/), name ?? ""];
+  return [...new Set(words.map((word) => word.trim().toLowerCase()).filter((word) => word.length >= 3))];
+}
+
+/**
+ * The whole new-password policy (decision 2): length, then guessability with zxcvbn-ts against the
+ * common-password and English dictionaries and the user's own context words. Runs in the browser too,
+ * for live feedback, and again on the server, which decides.
+ */
+export function checkPasswordStrength(password: string, context: PasswordContext): PasswordVerdict {
+  const lengthProblem = passwordLengthProblem(password);
+  if (lengthProblem) return { ok: false, score: 0, reason: lengthProblem, suggestions: [] };
+  const result = zxcvbn().check(normalizePassword(password), contextWords(context));
+  if (result.score >= MIN_STRENGTH_SCORE) return { ok: true, score: result.score };
+  return {
+    ok: false,
+    score: result.score,
+    reason: result.feedback.warning ?? "This password would be easy to guess.",
+    suggestions: result.feedback.suggestions,
+  };
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { durationSchema } from "./duration";
+
+/** The smallest Node that has `crypto.argon2` and `node:sqlite` together. */
+export const MIN_NODE = [24, 7] as const;
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SESSION_SECRET: z
+    .string({ error: "is missing: set it to a random string of at least 32 characters (npm run secret)" })
+    .min(32, "must be at least 32 characters long"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/app.db")
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
+      message: "must be a file: URL (SQLite) or a postgres:// URL",
+    }),
+  SESSION_MAX_AGE: durationSchema("12h"),
+  APP_NAME: z.string().min(1).default("Iron Gate"),
+  HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** The validated configuration. Throws `ConfigError` with one readable line per problem. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+}
+
+export function isSupportedNode(version: string = process.versions.node): boolean {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+}
+
+export const isProduction = (): boolean => env().NODE_ENV === "production";

@@ -1,0 +1,43 @@
+export type ErrorCode =
+  | "invalid_json"
+  | "invalid_input"
+  | "invalid_credentials"
+  | "email_taken"
+  | "unauthorized"
+  | "method_not_allowed"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "service_unavailable"
+  | "internal_error";
+
+export type FieldErrors = Record<string, string>;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldErrors };
+}
+
+/** Every auth answer is private to this browser and this moment (R8). */
+const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Cache-Control", NO_STORE["Cache-Control"]);
+  return Response.json(body, { ...init, headers });
+}
+
+/** `{"error": {"code", "message", "fields"?}}` with the given status. */
+export function jsonError(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  options: { fields?: FieldErrors; headers?: HeadersInit } = {},
+): Response {
+  const body: ErrorBody = { error: { code, message, ...(options.fields ? { fields: options.fields } : {}) } };
+  return json(body, { status, headers: options.headers });
+}
+
+/** For the verbs a route does not serve: JSON, with `Allow`, instead of an empty 405. */
+export function methodNotAllowed(allow: string[]): () => Response {
+  return () =>
+    jsonError(405, "method_not_allowed", `Use ${allow.join(" or ")}.`, { headers: { Allow: allow.join(", ") } });
+}

@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getIronSession, type IronSession, nodeCookies } from "iron-session";
+import type {
+  GetServerSideProps,
+  GetServerSidePropsContext,
+  GetServerSidePropsResult,
+  NextApiHandler,
+  NextApiRequest,
+  NextApiResponse,
+} from "next";
+import { isUnavailable } from "@/lib/db/errors";
+import type { PublicUser } from "@/lib/users/user";
+import { resolveSession } from "./resolve-session";
+import type { SessionData } from "./session-data";
+import { sessionOptions } from "./session-options";
+
+/** What the wrappers add to `req`: the iron session and the verified user (null when signed out). */
+export interface WithSession {
+  session: IronSession<SessionData>;
+  user: PublicUser | null;
+}
+
+export type SessionApiRequest = NextApiRequest & WithSession;
+export type SessionSsrContext = GetServerSidePropsContext & { req: GetServerSidePropsContext["req"] & WithSession };
+
+async function attachSession<R extends IncomingMessage>(req: R, res: ServerResponse): Promise<R & WithSession> {
+  const session = await getIronSession<SessionData>(nodeCookies(req, res), sessionOptions());
+  const current = await resolveSession(session);
+  return Object.assign(req, { session, user: current?.user ?? null });
+}
+
+/**
+ * The tutorial's `withSessionRoute` for Pages Router API routes, on iron-session 9: `req.session` and
+ * the server-verified `req.user`, with the options in one place.
+ */
+export function withSessionRoute(
+  handler: (req: SessionApiRequest, res: NextApiResponse) => unknown | Promise<unknown>,
+): NextApiHandler {
+  return async (req, res) => {
+    try {
+      await handler(await attachSession(req, res), res);
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      res.setHeader("Retry-After", "5");
+      res.status(503).json({ error: { code: "service_unavailable", message: "Try again in a moment." } });
+    }
+  };
+}
+
+/** The tutorial's `withSessionSsr` for `getServerSideProps`: `context.req.session` and `context.req.user`. */
+export function withSessionSsr<P extends Record<string, unknown>>(
+  handler: (context: SessionSsrContext) => Promise<GetServerSidePropsResult<P>>,
+): GetServerSideProps<P> {
+  return async (context) => {
+    const req = await attachSession(context.req, context.res);
+    return handler({ ...context, req });
+  };
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import type { Selectable } from "kysely";
+import type { Db } from "@/lib/db/database";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { UsersTable } from "@/lib/db/schema";
+import type { UserRecord } from "./user";
+
+function toRecord(row: Selectable<UsersTable>): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    passwordHash: row.passwordHash,
+    isAdmin: Boolean(row.isAdmin),
+    createdAt: Number(row.createdAt),
+    sessionVersion: row.sessionVersion,
+  };
+}
+
+/** A random, unguessable user id (128 bits, base64url). */
+export function newUserId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {
+  const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** `email` must already be normalised (see `normalizeEmail`). */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | null> {
+  const row = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+export interface NewUser {
+  email: string;
+  name: string | null;
+  passwordHash: string;
+  isAdmin?: boolean;
+}
+
+export type CreateUserResult = { ok: true; user: UserRecord } | { ok: false; reason: "email_taken" };
+
+/** Inserts a user; the unique index on the normalised email is the only judge of duplicates. */
+export async function createUser(db: Db, input: NewUser): Promise<CreateUserResult> {
+  try {
+    const row = await db
+      .insertInto("users")
+      .values({
+        id: newUserId(),
+        email: input.email,
+        name: input.name,
+        passwordHash: input.passwordHash,
+        isAdmin: input.isAdmin ?? false,
+        createdAt: Date.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { ok: true, user: toRecord(row) };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "email_taken" };
+    throw error;
+  }
+}
+
+export async function updatePasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ passwordHash }).where("id", "=", id).execute();
+}
+
+export async function listUsers(db: Db): Promise<UserRecord[]> {
+  const rows = await db.selectFrom("users").selectAll().orderBy("createdAt").orderBy("email").execute();
+  return rows.map(toRecord);
+}
+
+/** Returns false when no user has that email. */
+export async function setAdmin(db: Db, email: string, isAdmin: boolean): Promise<boolean> {
+  const result = await db.updateTable("users").set({ isAdmin }).where("email", "=", email).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Returns false when no user has that email. Deleting a user ends all of its sessions (R16). */
+export async function removeUser(db: Db, email: string): Promise<boolean> {
+  const result = await db.deleteFrom("users").where("email", "=", email).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

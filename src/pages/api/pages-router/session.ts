@@ -1,0 +1,19 @@
+import { withSessionRoute } from "@/lib/session/pages-router";
+
+/**
+ * A Pages Router API route on `withSessionRoute`: GET answers who is signed in (401 when nobody),
+ * DELETE signs out. It exists to show, and to test, the wrapper with real requests.
+ */
+export default withSessionRoute(async (req, res) => {
+  res.setHeader("Cache-Control", "no-store");
+  if (req.method === "GET") {
+    if (!req.user) return res.status(401).json({ error: { code: "unauthorized", message: "Sign in first." } });
+    return res.status(200).json({ user: req.user });
+  }
+  if (req.method === "DELETE") {
+    req.session.destroy();
+    return res.status(200).json({ ok: true });
+  }
+  res.setHeader("Allow", "GET, DELETE");
+  return res.status(405).json({ error: { code: "method_not_allowed", message: "Use GET or DELETE." } });
+});
