@@ -118,8 +118,11 @@ export class HashPool {
 
 const holder = globalThis as typeof globalThis & { __ironGateHashPool?: HashPool };
 
-/** The process-wide pool: `HASH_CONCURRENCY` workers, by default one per core up to two. */
-export function hashPool(size = Math.min(2, availableParallelism())): HashPool {
+/** One worker per core but one (the event loop keeps a core for requests), at least one, at most four. */
+export const DEFAULT_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
+
+/** The process-wide pool. */
+export function hashPool(size = DEFAULT_POOL_SIZE): HashPool {
   holder.__ironGateHashPool ??= new HashPool(size);
   return holder.__ironGateHashPool;
 }

@@ -4,20 +4,22 @@ import { durationSchema } from "./duration";
 /** The smallest Node that has `crypto.argon2` and `node:sqlite` together. */
 export const MIN_NODE = [24, 7] as const;
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  SESSION_SECRET: z
-    .string({ error: "is missing: set it to a random string of at least 32 characters (npm run secret)" })
-    .min(32, "must be at least 32 characters long"),
+const DatabaseEnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/app.db")
     .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
       message: "must be a file: URL (SQLite) or a postgres:// URL",
     }),
+});
+
+const EnvSchema = DatabaseEnvSchema.extend({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SESSION_SECRET: z
+    .string({ error: "is missing: set it to a random string of at least 32 characters (npm run secret)" })
+    .min(32, "must be at least 32 characters long"),
   SESSION_MAX_AGE: durationSchema("12h"),
   APP_NAME: z.string().min(1).default("Iron Gate"),
-  HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -34,8 +36,17 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** Only what the database needs: for tools such as the CLI, which never touch a session. */
+export function databaseUrl(): string {
+  return parseWith(DatabaseEnvSchema, process.env).DATABASE_URL;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(source);
+  return parseWith(EnvSchema, source);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
+  const result = schema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
   throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);

@@ -1,6 +1,6 @@
 import { CamelCasePlugin, Kysely, sql } from "kysely";
 import { Migrator } from "kysely/migration";
-import { env } from "@/lib/config/env";
+import { databaseUrl } from "@/lib/config/env";
 import { parseDatabaseUrl } from "./database-url";
 import { DatabaseUnavailableError } from "./errors";
 import { migrationProvider } from "./migrations";
@@ -44,7 +44,7 @@ const holder = globalThis as typeof globalThis & { __ironGateDb?: Promise<Db> };
 
 /** The application's database, opened and migrated on first use. */
 export function db(): Promise<Db> {
-  holder.__ironGateDb ??= openDatabase(env().DATABASE_URL).catch((error: unknown) => {
+  holder.__ironGateDb ??= openDatabase(databaseUrl()).catch((error: unknown) => {
     holder.__ironGateDb = undefined;
     throw error;
   });

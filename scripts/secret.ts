@@ -1,0 +1,4 @@
+/** Prints a new random session secret: `npm run secret`. */
+import { generateSecret } from "@/lib/config/dev-secret";
+
+console.log(generateSecret());

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { durationSchema, parseDuration } from "./duration";
+
+describe("parseDuration", () => {
+  it.each([
+    ["45s", 45_000],
+    ["30m", 1_800_000],
+    ["12h", 43_200_000],
+    ["7d", 604_800_000],
+    [" 3s ", 3_000],
+  ])("reads %s", (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+
+  it.each(["", "0s", "10", "1.5h", "-3m", "3 m", "3w", "abc"])("refuses %j", (text) => {
+    expect(parseDuration(text)).toBeNull();
+  });
+
+  it("falls back to the default and explains a bad value", () => {
+    expect(durationSchema("12h").parse(undefined)).toBe(43_200_000);
+    expect(durationSchema("12h").safeParse("soon").error?.issues[0]?.message).toMatch(/not a duration/);
+  });
+});

@@ -1,0 +1,83 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export interface AppServer {
+  baseUrl: string;
+  databaseUrl: string;
+  env: Record<string, string>;
+  logFile: string;
+  stop: () => Promise<void>;
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolvePort(address.port) : reject()));
+    });
+  });
+}
+
+/**
+ * Starts the built app (`next start`, production mode) on a free port with a brand-new SQLite file,
+ * and waits for `/api/health`. Run `npm run build` first; `npm test` does.
+ */
+export async function startAppServer(name: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+  const root = resolve(import.meta.dirname, "../..");
+  const dir = join(root, ".tmp", name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    SESSION_SECRET: randomBytes(32).toString("base64url"),
+    DATABASE_URL: `file:${join(dir, "app.db")}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extraEnv,
+  };
+  const logFile = join(dir, "server.log");
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const { createWriteStream } = await import("node:fs");
+  const log = createWriteStream(logFile);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const baseUrl = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}; see ${logFile}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the app did not become healthy; see ${logFile}`);
+    await sleep(200);
+  }
+  return {
+    baseUrl,
+    databaseUrl: env.DATABASE_URL as string,
+    env,
+    logFile,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
