@@ -5,6 +5,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Iron Gate", template: "%s · Iron Gate" },
   description: "Email and password sign-in with sealed-cookie sessions.",
+  icons: "/icon.svg",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }): ReactNode {

@@ -19,14 +19,17 @@ export interface PublicUserBody {
   isAdmin: boolean;
 }
 
-/** Asserts a JSON error with this status and code (and `Cache-Control: no-store`), and returns its body. */
-export async function expectError(response: Response, status: number, code: string): Promise<ErrorBody> {
+/**
+ * Asserts a JSON error with this status and code (a string, or an asymmetric matcher such as
+ * `expect.any(String)`) and `Cache-Control: no-store`, and returns its body.
+ */
+export async function expectError(response: Response, status: number, code: unknown): Promise<ErrorBody> {
   const text = await response.text();
   expect(response.status, text).toBe(status);
   expect(response.headers.get("content-type") ?? "").toMatch(/^application\/json/);
   expect(response.headers.get("cache-control") ?? "").toMatch(/no-store/);
   const body = JSON.parse(text) as ErrorBody;
-  expect(body.error.code).toBe(code);
+  expect(body.error.code).toEqual(code);
   expect(typeof body.error.message).toBe("string");
   expect(body.error.message.length).toBeGreaterThan(0);
   return body;

@@ -71,7 +71,10 @@ describe("POST /api/users", () => {
   it("answers 409 email_taken for ` Ada@Example.COM ` after `ada@example.com`-style sign-up", async () => {
     const local = `ada-${Date.now()}-${process.pid}`;
     await expectJson(await signUp(new Client(), { email: `${local}@example.com`, password: STRONG_PASSWORD }), 201);
-    const response = await signUp(new Client(), { email: ` ${local.toUpperCase()}@Example.COM `, password: STRONG_PASSWORD });
+    const response = await signUp(new Client(), {
+      email: ` ${local.toUpperCase()}@Example.COM `,
+      password: STRONG_PASSWORD,
+    });
     await expectError(response, 409, "email_taken");
   });
 

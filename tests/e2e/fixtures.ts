@@ -1,0 +1,87 @@
+import { join } from "node:path";
+import { test as base, expect, type Page } from "@playwright/test";
+import { sealData } from "iron-session";
+import { hashPassword } from "@/lib/auth/password-hash";
+import { type Db, openDatabase } from "@/lib/db/database";
+import { newSessionData } from "@/lib/session/session-data";
+import { PRODUCTION_COOKIE_NAME } from "@/lib/session/session-options";
+import type { UserRecord } from "@/lib/users/user";
+import { createUser } from "@/lib/users/user-repository";
+
+export const PASSWORD = "velvet tractor kiwi orbit lantern";
+
+let counter = 0;
+export function uniqueEmail(label = "e2e"): string {
+  counter += 1;
+  return `${label}-${process.pid}-${Date.now()}-${counter}@example.com`;
+}
+
+let database: Promise<Db> | undefined;
+/** The same SQLite file the server under test uses. */
+function e2eDb(): Promise<Db> {
+  database ??= openDatabase(`file:${join(process.env.E2E_DIR ?? "", "app.db")}`);
+  return database;
+}
+
+interface Fixtures {
+  /** A user created straight in the database, with the password `PASSWORD`. */
+  user: UserRecord;
+  /** Signs `user` in by sealing a session cookie directly, skipping the login form. */
+  signIn: () => Promise<void>;
+  /** Fails the test when a page throws or logs a console error. */
+  pageErrors: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  user: async ({}, use) => {
+    const created = await createUser(await e2eDb(), {
+      email: uniqueEmail("fixture"),
+      name: "Fixture User",
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    if (!created.ok) throw new Error("could not create the fixture user");
+    await use(created.user);
+  },
+  signIn: async ({ context, user, baseURL }, use) => {
+    const { hostname } = new URL(baseURL ?? "http://localhost");
+    await use(async () => {
+      const seal = await sealData(newSessionData(user), {
+        password: process.env.E2E_SESSION_SECRET ?? "",
+        ttl: 3600,
+      });
+      await context.addCookies([
+        // A host-only cookie (CDP: a domain without a leading dot), as the server itself would set it.
+        {
+          name: PRODUCTION_COOKIE_NAME,
+          value: seal,
+          domain: hostname,
+          path: "/",
+          httpOnly: true,
+          secure: true,
+          sameSite: "Lax",
+        },
+      ]);
+    });
+  },
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      await use(errors);
+      expect(errors, "errors in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Fills and submits the login form. */
+export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

@@ -1,0 +1,28 @@
+import { expect, test } from "./fixtures";
+
+test("withSessionSsr guards a Pages Router page", async ({ page, signIn }) => {
+  await page.goto("/pages-router/private");
+  await expect(page).toHaveURL(/\/login\?next=%2Fpages-router%2Fprivate$/);
+
+  await signIn();
+  await page.goto("/pages-router/private");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello Fixture User");
+  await expect(page.getByTestId("secret-content")).toContainText("withSessionSsr");
+});
+
+test("withSessionRoute serves a Pages Router API route with the browser's session", async ({ page, signIn, user }) => {
+  await page.goto("/");
+  const signedOut = await page.request.get("/api/pages-router/session");
+  expect(signedOut.status()).toBe(401);
+
+  await signIn();
+  const signedIn = await page.request.get("/api/pages-router/session");
+  expect(signedIn.status()).toBe(200);
+  expect(await signedIn.json()).toEqual({
+    user: { id: user.id, email: user.email, name: "Fixture User", isAdmin: false },
+  });
+
+  const signOut = await page.request.delete("/api/pages-router/session");
+  expect(signOut.status()).toBe(200);
+  expect((await page.request.get("/api/pages-router/session")).status()).toBe(401);
+});

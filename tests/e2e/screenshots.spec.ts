@@ -1,0 +1,39 @@
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, PASSWORD, test } from "./fixtures";
+
+// `npm run screenshots` refreshes the README's pictures; a plain test run only checks the pages render.
+const target = (name: string): string =>
+  process.env.SCREENSHOTS === "update"
+    ? join("docs", "screenshots", `${name}.png`)
+    : join("test-results", "screenshots", `${name}.png`);
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: target(name), fullPage: true });
+}
+
+test.use({ viewport: { width: 960, height: 640 } });
+
+test("screenshots of every page", async ({ page, signIn }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("session-state")).toContainText("not signed in");
+  await shoot(page, "home");
+
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill("grace@example.com");
+  await page.getByLabel("Password").fill("passwordpassword");
+  await expect(page.getByTestId("password-strength")).toBeVisible();
+  await shoot(page, "signup");
+
+  await page.goto("/login?next=/private");
+  await page.getByLabel("Email").fill("grace@example.com");
+  await page.getByLabel("Password").fill(PASSWORD.slice(0, 8));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  await shoot(page, "login");
+
+  await signIn();
+  await page.goto("/private");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello Fixture User");
+  await shoot(page, "private");
+});

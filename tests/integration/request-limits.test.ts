@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { Client, STRONG_PASSWORD } from "../support/http-client";
+import { expectError } from "./helpers";
+
+const ENDPOINTS: string[] = ["/api/users", "/api/sessions"];
+const LIMIT = 16 * 1024;
+
+/** A syntactically valid JSON object of exactly `size` bytes. */
+function jsonOfSize(size: number): string {
+  const shell = `{"email":"big@example.com","password":"${STRONG_PASSWORD}","pad":""}`;
+  return shell.replace('"pad":""', `"pad":"${"x".repeat(size - shell.length)}"`);
+}
+
+/** A body with no Content-Length: sent chunked, in pieces of 1 KiB. */
+function chunkedBody(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(offset, offset + 1024));
+      offset += 1024;
+    },
+  });
+}
+
+describe.each(ENDPOINTS)("POST %s body limits and media types", (path) => {
+  it("answers 413 payload_too_large for a body over 16 KiB with Content-Length", async () => {
+    const body = jsonOfSize(LIMIT + 1);
+    const response = await new Client().request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    await expectError(response, 413, "payload_too_large");
+  });
+
+  it("answers 413 payload_too_large for a chunked body over 16 KiB (no Content-Length)", async () => {
+    const init: RequestInit & { duplex: "half" } = {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: chunkedBody(jsonOfSize(LIMIT * 4)),
+      duplex: "half",
+    };
+    const response = await new Client().request(path, init);
+    await expectError(response, 413, "payload_too_large");
+  });
+
+  it("answers 413 for a 1 MiB body", async () => {
+    const response = await new Client().request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: jsonOfSize(1024 * 1024),
+    });
+    await expectError(response, 413, "payload_too_large");
+  });
+
+  it("reads a body just under the limit (not 413)", async () => {
+    const response = await new Client().request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: jsonOfSize(LIMIT - 100),
+    });
+    expect(response.status).not.toBe(413);
+    expect(response.status).toBeLessThan(500);
+  });
+
+  const mediaTypes: Array<[string, () => RequestInit]> = [
+    ["text/plain", () => ({ headers: { "content-type": "text/plain" }, body: '{"email":"a@example.com"}' })],
+    ["form-urlencoded", () => ({ body: new URLSearchParams({ email: "a@example.com", password: STRONG_PASSWORD }) })],
+    [
+      "multipart/form-data",
+      () => {
+        const form = new FormData();
+        form.set("email", "a@example.com");
+        form.set("password", STRONG_PASSWORD);
+        return { body: form };
+      },
+    ],
+  ];
+  for (const [label, init] of mediaTypes) {
+    it(`answers 415 unsupported_media_type for ${label}`, async () => {
+      const response = await new Client().request(path, { method: "POST", ...init() });
+      await expectError(response, 415, "unsupported_media_type");
+    });
+  }
+});
+
+describe("unsupported methods: 405 method_not_allowed JSON with Allow", () => {
+  const cases: Array<[string, string, string[]]> = [
+    ["PUT", "/api/sessions", ["GET", "POST", "DELETE"]],
+    ["PATCH", "/api/sessions", ["GET", "POST", "DELETE"]],
+    ["GET", "/api/users", ["POST"]],
+    ["PUT", "/api/users", ["POST"]],
+    ["DELETE", "/api/users", ["POST"]],
+    ["GET", "/api/logout", ["POST"]],
+  ];
+  for (const [method, path, allowed] of cases) {
+    it(`${method} ${path}`, async () => {
+      const response = await new Client().request(path, { method });
+      const allow = (response.headers.get("allow") ?? "").split(",").map((verb) => verb.trim().toUpperCase());
+      await expectError(response, 405, "method_not_allowed");
+      for (const verb of allowed) expect(allow).toContain(verb);
+      expect(allow).not.toContain(method);
+    });
+  }
+});

@@ -1,0 +1,115 @@
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { STRONG_PASSWORD } from "../support/http-client";
+import { type CliResult, runUsersCli, tempDatabaseUrl } from "./helpers";
+
+const created: string[] = [];
+
+/** A fresh SQLite file of its own for each test, removed at the end. */
+function freshDatabase(): string {
+  const url = tempDatabaseUrl();
+  created.push(url);
+  return url;
+}
+
+afterAll(() => {
+  for (const url of created) {
+    const path = url.slice("file:".length);
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${path}${suffix}`, { force: true });
+  }
+});
+
+function expectExit(result: CliResult, code: number): void {
+  expect(result.code, `stdout: ${result.stdout}\nstderr: ${result.stderr}`).toBe(code);
+}
+
+function linesFor(result: CliResult, email: string): string[] {
+  return result.stdout.split("\n").filter((line) => line.includes(email));
+}
+
+describe("npm run users (its own temporary database)", () => {
+  it("add exits 0 and list shows the user with name and role", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "ada@example.com", "--name", "Ada Lovelace"], `${STRONG_PASSWORD}\n`), 0);
+    expectExit(await runUsersCli(db, ["add", "root@example.com", "--admin"], STRONG_PASSWORD), 0);
+    const list = await runUsersCli(db, ["list"]);
+    expectExit(list, 0);
+    const [ada = ""] = linesFor(list, "ada@example.com");
+    const [root = ""] = linesFor(list, "root@example.com");
+    expect(ada).toContain("Ada Lovelace");
+    expect(ada).not.toMatch(/\badmin\b/);
+    expect(root).toMatch(/\badmin\b/);
+    expect(list.stdout).not.toContain(STRONG_PASSWORD);
+    expect(list.stdout).not.toMatch(/argon2/i);
+  });
+
+  it("normalises the email on add (trim, lowercase)", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "  Mixed.Case@Example.COM "], STRONG_PASSWORD), 0);
+    const list = await runUsersCli(db, ["list"]);
+    expect(linesFor(list, "mixed.case@example.com")).toHaveLength(1);
+  });
+
+  it("refuses a duplicate email (also in another case) with exit 1", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "dupe@example.com"], STRONG_PASSWORD), 0);
+    const again = await runUsersCli(db, ["add", "DUPE@example.com"], STRONG_PASSWORD);
+    expectExit(again, 1);
+    expect(again.stderr.trim().length).toBeGreaterThan(0);
+    expect(linesFor(await runUsersCli(db, ["list"]), "dupe@example.com")).toHaveLength(1);
+  });
+
+  it("refuses a short password with exit 1 and the reason on stderr", async () => {
+    const db = freshDatabase();
+    const result = await runUsersCli(db, ["add", "weak@example.com"], "Xq7!vB2#pL9&");
+    expectExit(result, 1);
+    expect(result.stderr).toMatch(/15/);
+    expect(linesFor(await runUsersCli(db, ["list"]), "weak@example.com")).toHaveLength(0);
+  });
+
+  it("refuses a guessable password with exit 1 and a reason on stderr", async () => {
+    const db = freshDatabase();
+    const result = await runUsersCli(db, ["add", "guess@example.com"], "password1234567890");
+    expectExit(result, 1);
+    expect(result.stderr.replace(/^error:/i, "").trim().length).toBeGreaterThan(0);
+    expect(linesFor(await runUsersCli(db, ["list"]), "guess@example.com")).toHaveLength(0);
+  });
+
+  it("refuses an invalid email with exit 1", async () => {
+    const result = await runUsersCli(freshDatabase(), ["add", "a@x.com,b@y.com"], STRONG_PASSWORD);
+    expectExit(result, 1);
+  });
+
+  it("set-admin on/off exits 0 and changes the role; an unknown email exits 1", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "promote@example.com"], STRONG_PASSWORD), 0);
+    expectExit(await runUsersCli(db, ["set-admin", "promote@example.com", "on"]), 0);
+    expect(linesFor(await runUsersCli(db, ["list"]), "promote@example.com")[0]).toMatch(/\badmin\b/);
+    expectExit(await runUsersCli(db, ["set-admin", "promote@example.com", "off"]), 0);
+    expect(linesFor(await runUsersCli(db, ["list"]), "promote@example.com")[0]).not.toMatch(/\badmin\b/);
+    const unknown = await runUsersCli(db, ["set-admin", "nobody@example.com", "on"]);
+    expectExit(unknown, 1);
+    expect(unknown.stderr.trim().length).toBeGreaterThan(0);
+  });
+
+  it("remove exits 0 and the user is gone; removing an unknown email exits 1", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "gone@example.com"], STRONG_PASSWORD), 0);
+    expectExit(await runUsersCli(db, ["remove", "gone@example.com"]), 0);
+    expect(linesFor(await runUsersCli(db, ["list"]), "gone@example.com")).toHaveLength(0);
+    expectExit(await runUsersCli(db, ["remove", "gone@example.com"]), 1);
+    expectExit(await runUsersCli(db, ["remove", "never@example.com"]), 1);
+  });
+
+  it("an unknown command exits 2 with the usage", async () => {
+    const result = await runUsersCli(freshDatabase(), ["frobnicate"]);
+    expectExit(result, 2);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/usage/i);
+  });
+
+  it("no command exits 2 with the usage", async () => {
+    const result = await runUsersCli(freshDatabase(), []);
+    expectExit(result, 2);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/usage/i);
+  });
+});
