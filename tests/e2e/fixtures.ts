@@ -33,6 +33,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
   user: async ({}, use) => {
     const created = await createUser(await e2eDb(), {
       email: uniqueEmail("fixture"),
