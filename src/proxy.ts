@@ -1,25 +1,28 @@
-import { unsealData } from "iron-session";
 import { type NextRequest, NextResponse } from "next/server";
-import { env } from "@/lib/config/env";
-import { isExpired, parseSessionData } from "@/lib/session/session-data";
-import { sessionOptions } from "@/lib/session/session-options";
+import { loginUrl } from "@/lib/session/login-url";
+import { proxySession } from "@/lib/session/proxy-session";
+
+/** Pages that need a session: the proxy sends visitors without a usable cookie to the login page early. */
+const PROTECTED = ["/private", "/account", "/pages-router/private"];
+
+function isProtected(pathname: string): boolean {
+  return PROTECTED.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
 
 /**
- * The optimistic check (R53): cookie only, never the database. A request without a readable, unexpired
- * seal is sent to the login page before any rendering starts. Pages and routes still verify the session
- * themselves; this only spares them the work and the user a flash of a page they cannot see.
+ * The optimistic layer (R53): cookie only, never the database. It slides the idle window on activity and
+ * redirects a protected page without a usable seal to the login page, with the reason. Every page, route
+ * and action still verifies the session itself; this only spares them the work.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const options = sessionOptions();
-  const seal = request.cookies.get(options.cookieName)?.value;
-  const data = seal ? parseSessionData(await unsealData(seal, { password: options.password, ttl: options.ttl })) : null;
-  if (data && !isExpired(data, { maxAgeMs: env().SESSION_MAX_AGE })) return NextResponse.next();
+  const response = NextResponse.next();
+  const state = await proxySession(request, response);
   const { pathname, search } = request.nextUrl;
-  const login = new URL("/login", request.url);
-  login.searchParams.set("next", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  if (state?.status === "active" || !isProtected(pathname)) return response;
+  const reason = state === null ? "none" : state.reason === "idle" ? "expired" : "ended";
+  return NextResponse.redirect(new URL(loginUrl(`${pathname}${search}`, reason), request.url));
 }
 
 export const config = {
-  matcher: ["/private/:path*", "/account/:path*", "/pages-router/private"],
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
 };

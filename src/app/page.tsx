@@ -1,13 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageShell } from "@/components/page-shell";
-import { getCurrentUser } from "@/lib/session/current-user";
+import { checkSession } from "@/lib/session/current-user";
 import { displayName } from "@/lib/users/user";
 
 export default async function HomePage(): Promise<ReactNode> {
-  const user = await getCurrentUser();
+  const check = await checkSession();
+  const session = check.status === "active" ? check : null;
+  const user = session?.user;
   return (
-    <PageShell user={user}>
+    <PageShell session={session}>
       <h1 className="text-3xl font-bold tracking-tight">Iron Gate</h1>
       <p className="mt-4 max-w-prose text-lg text-slate-700">
         Email and password sign-in for Next.js with stateless, sealed-cookie sessions: argon2id password hashes, an

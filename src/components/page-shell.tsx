@@ -1,12 +1,24 @@
 import type { ReactNode } from "react";
-import type { PublicUser } from "@/lib/users/user";
+import { env } from "@/lib/config/env";
+import type { ActiveSession } from "@/lib/session/resolve-session";
+import { SessionWatcher } from "./session/session-watcher";
 import { SiteHeader } from "./site-header";
 
-/** The frame of every page: header, then a centred column. */
-export function PageShell({ user, children }: { user: PublicUser | null; children: ReactNode }): ReactNode {
+/** The frame of every page: header, the session watcher when signed in, then a centred column. */
+export function PageShell({ session, children }: { session: ActiveSession | null; children: ReactNode }): ReactNode {
   return (
     <>
-      <SiteHeader user={user} />
+      {session ? (
+        <SessionWatcher
+          initial={{
+            idleExpiresAt: session.idleExpiresAt,
+            absoluteExpiresAt: session.absoluteExpiresAt,
+            serverNow: Date.now(),
+          }}
+          warningMs={env().SESSION_WARNING}
+        />
+      ) : null}
+      <SiteHeader user={session?.user ?? null} />
       <main className="mx-auto max-w-3xl px-4 py-10">{children}</main>
     </>
   );

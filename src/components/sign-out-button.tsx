@@ -1,10 +1,16 @@
+"use client";
+
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/auth-actions";
+import { announce } from "./session/session-channel";
 
-/** A real form, so signing out works without JavaScript (R18: a logout control on every signed-in page). */
+/**
+ * A real form, so signing out works without JavaScript (R18: a logout control on every signed-in page);
+ * with JavaScript it also tells the other tabs.
+ */
 export function SignOutButton(): ReactNode {
   return (
-    <form action={signOutAction}>
+    <form action={signOutAction} onSubmit={() => announce({ type: "signed-out" })}>
       <button
         type="submit"
         className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"

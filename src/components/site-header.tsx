@@ -16,6 +16,9 @@ export function SiteHeader({ user }: { user: PublicUser | null }): ReactNode {
             <Link href="/private" className="text-sm font-medium hover:underline">
               Private
             </Link>
+            <Link href="/account" className="text-sm font-medium hover:underline">
+              Account
+            </Link>
             <span className="text-sm text-slate-600" data-testid="signed-in-as">
               {displayName(user)}
             </span>

@@ -6,18 +6,29 @@ import { AuthCard, PageShell } from "@/components/page-shell";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/session/current-user";
 import { LoginForm } from "./login-form";
+import { logoutMessage } from "./logout-reason";
 
 export const metadata: Metadata = { title: "Log in" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage({ searchParams }: Props): Promise<ReactNode> {
-  const { next } = await searchParams;
+  const { next, reason } = await searchParams;
+  const notice = logoutMessage(reason);
   const destination = safeRedirect(next);
   if (await getCurrentUser()) redirect(destination);
   return (
-    <PageShell user={null}>
+    <PageShell session={null}>
       <AuthCard title="Log in">
+        {notice ? (
+          <p
+            role="status"
+            className="mb-5 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800"
+            data-testid="logout-reason"
+          >
+            {notice}
+          </p>
+        ) : null}
         <LoginForm next={destination} />
         <p className="mt-6 text-sm text-slate-600">
           New here?{" "}

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { PageShell } from "@/components/page-shell";
-import { requireUser } from "@/lib/session/current-user";
+import { requireSession } from "@/lib/session/current-user";
 import { displayName } from "@/lib/users/user";
 
 export const metadata: Metadata = { title: "Private" };
 
 export default async function PrivatePage(): Promise<ReactNode> {
-  const user = await requireUser("/private");
+  const session = await requireSession("/private");
+  const { user } = session;
   return (
-    <PageShell user={user}>
+    <PageShell session={session}>
       <h1 className="text-3xl font-bold tracking-tight">Hello {displayName(user)}</h1>
       <section className="mt-6 rounded-2xl border border-emerald-200 bg-emerald-50 p-6" aria-labelledby="secret">
         <h2 id="secret" className="font-semibold text-emerald-900">

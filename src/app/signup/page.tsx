@@ -17,7 +17,7 @@ export default async function SignUpPage({ searchParams }: Props): Promise<React
   const destination = safeRedirect(next);
   if (await getCurrentUser()) redirect(destination);
   return (
-    <PageShell user={null}>
+    <PageShell session={null}>
       <AuthCard title="Create your account">
         <SignUpForm next={destination} appName={env().APP_NAME} />
         <p className="mt-6 text-sm text-slate-600">

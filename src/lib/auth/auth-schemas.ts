@@ -39,3 +39,10 @@ export const SignUpSchema = z.object({
 
 export type SignInInput = z.output<typeof SignInSchema>;
 export type SignUpInput = z.output<typeof SignUpSchema>;
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: PasswordInputSchema,
+  newPassword: NewPasswordSchema,
+});
+
+export type ChangePasswordInput = z.output<typeof ChangePasswordSchema>;

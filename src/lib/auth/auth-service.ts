@@ -22,7 +22,8 @@ export async function signUp(input: Pick<SignUpInput, "email" | "password" | "na
     appName: env().APP_NAME,
   });
   if (!verdict.ok) {
-    return { ok: false, code: "weak_password", fields: { password: verdict.reason }, suggestions: verdict.suggestions };
+    const message = [verdict.reason, ...verdict.suggestions].join(" ");
+    return { ok: false, code: "weak_password", fields: { password: message }, suggestions: verdict.suggestions };
   }
   const passwordHash = await hashPassword(input.password);
   const created = await createUser(await db(), { email: input.email, name: input.name, passwordHash });

@@ -12,7 +12,7 @@ export function generateSecret(): string {
  * so `npm run dev` works on a fresh clone and sessions survive restarts. Production never does this.
  */
 export function ensureDevSecret(dir = process.cwd()): void {
-  if (process.env.SESSION_SECRET) return;
+  if (process.env.SESSION_SECRET || process.env.SESSION_SECRETS) return;
   const file = resolve(dir, ".env.local");
   const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
   const line = existing.split("\n").find((entry) => entry.startsWith("SESSION_SECRET="));

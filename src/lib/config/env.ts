@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { durationSchema } from "./duration";
+import { parseSessionSecrets, type SessionSecrets } from "./session-secrets";
 
 /** The smallest Node that has `crypto.argon2` and `node:sqlite` together. */
 export const MIN_NODE = [24, 7] as const;
@@ -15,14 +16,17 @@ const DatabaseEnvSchema = z.object({
 
 const EnvSchema = DatabaseEnvSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  SESSION_SECRET: z
-    .string({ error: "is missing: set it to a random string of at least 32 characters (npm run secret)" })
-    .min(32, "must be at least 32 characters long"),
+  SESSION_SECRET: z.string().optional(),
+  SESSION_SECRETS: z.string().optional(),
+  SESSION_IDLE_TIMEOUT: durationSchema("30m"),
   SESSION_MAX_AGE: durationSchema("12h"),
+  SESSION_WARNING: durationSchema("60s"),
   APP_NAME: z.string().min(1).default("Iron Gate"),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, "SESSION_SECRET" | "SESSION_SECRETS"> & {
+  sessionSecrets: SessionSecrets;
+};
 
 let cached: Env | undefined;
 
@@ -42,7 +46,10 @@ export function databaseUrl(): string {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  return parseWith(EnvSchema, source);
+  const { SESSION_SECRET, SESSION_SECRETS, ...rest } = parseWith(EnvSchema, source);
+  const sessionSecrets = parseSessionSecrets(SESSION_SECRETS, SESSION_SECRET);
+  if (typeof sessionSecrets === "string") throw new ConfigError(`Invalid configuration: ${sessionSecrets}`);
+  return { ...rest, sessionSecrets };
 }
 
 function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {

@@ -21,6 +21,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0002_ended_sessions": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Sessions ended by sign-out, kept until their seal could no longer be used anyway (R15).
+      await db.schema
+        .createTable("ended_sessions")
+        .addColumn("sid", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("ended_sessions_expires_at").on("ended_sessions").column("expires_at").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

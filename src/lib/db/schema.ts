@@ -14,6 +14,13 @@ export interface UsersTable {
   sessionVersion: Generated<number>;
 }
 
+export interface EndedSessionsTable {
+  sid: string;
+  userId: string;
+  expiresAt: DbMillis;
+}
+
 export interface Database {
   users: UsersTable;
+  endedSessions: EndedSessionsTable;
 }

@@ -13,7 +13,8 @@ export type ErrorCode =
 export type FieldErrors = Record<string, string>;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldErrors };
+  /** `reason` says why a 401 has no session: `none`, `expired`, `ended` or `revoked`. */
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; reason?: string };
 }
 
 /** Every auth answer is private to this browser and this moment (R8). */
@@ -30,9 +31,10 @@ export function jsonError(
   status: number,
   code: ErrorCode,
   message: string,
-  options: { fields?: FieldErrors; headers?: HeadersInit } = {},
+  options: { fields?: FieldErrors; reason?: string; headers?: HeadersInit } = {},
 ): Response {
-  const body: ErrorBody = { error: { code, message, ...(options.fields ? { fields: options.fields } : {}) } };
+  const { fields, reason } = options;
+  const body: ErrorBody = { error: { code, message, ...(fields ? { fields } : {}), ...(reason ? { reason } : {}) } };
   return json(body, { status, headers: options.headers });
 }
 

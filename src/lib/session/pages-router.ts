@@ -25,8 +25,8 @@ export type SessionSsrContext = GetServerSidePropsContext & { req: GetServerSide
 
 async function attachSession<R extends IncomingMessage>(req: R, res: ServerResponse): Promise<R & WithSession> {
   const session = await getIronSession<SessionData>(nodeCookies(req, res), sessionOptions());
-  const current = await resolveSession(session);
-  return Object.assign(req, { session, user: current?.user ?? null });
+  const check = await resolveSession(session);
+  return Object.assign(req, { session, user: check.status === "active" ? check.user : null });
 }
 
 /**

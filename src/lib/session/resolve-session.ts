@@ -1,24 +1,46 @@
-import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/database";
-import { type PublicUser, toPublicUser } from "@/lib/users/user";
-import { findUserById } from "@/lib/users/user-repository";
-import { absoluteExpiry, isExpired, parseSessionData, type SessionData } from "./session-data";
-
-export interface CurrentSession {
-  user: PublicUser;
-  data: SessionData;
-  expiresAt: number;
-}
+import type { PublicUser } from "@/lib/users/user";
+import { toPublicUser } from "@/lib/users/user";
+import { findUserForSession } from "@/lib/users/user-repository";
+import { parseSessionData, type SessionData, type SessionLimits, sessionState } from "./session-data";
+import { sessionLimits } from "./session-limits";
 
 /**
- * The server-side session check (R11, R15): a well-formed, unexpired seal whose user still exists and
- * whose `sessionVersion` still matches. Everything else is "signed out".
+ * Why there is no usable session: `none` (no cookie, or one we cannot read), `expired` (idle limit),
+ * `ended` (absolute limit) or `revoked` (signed out, signed out everywhere, password changed, user removed).
  */
-export async function resolveSession(raw: unknown, now = Date.now()): Promise<CurrentSession | null> {
+export type SignedOutReason = "none" | "expired" | "ended" | "revoked";
+
+export interface ActiveSession {
+  status: "active";
+  user: PublicUser;
+  data: SessionData;
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+}
+
+export type SessionCheck = ActiveSession | { status: "signed-out"; reason: SignedOutReason; data: SessionData | null };
+
+/**
+ * The server-side session check (R11, R15): a well-formed seal (R27), inside both limits (R12, R13), not
+ * signed out (its `sid` is not recorded as ended), whose user still exists with the same `sessionVersion`.
+ * One query. Never writes.
+ */
+export async function resolveSession(
+  raw: unknown,
+  now = Date.now(),
+  limits: SessionLimits = sessionLimits(),
+): Promise<SessionCheck> {
   const data = parseSessionData(raw);
-  const limits = { maxAgeMs: env().SESSION_MAX_AGE };
-  if (!data || isExpired(data, limits, now)) return null;
-  const user = await findUserById(await db(), data.uid);
-  if (!user || user.sessionVersion !== data.ver) return null;
-  return { user: toPublicUser(user), data, expiresAt: absoluteExpiry(data, limits) };
+  if (!data) return { status: "signed-out", reason: "none", data: null };
+  const state = sessionState(data, limits, now);
+  if (state.status === "expired") {
+    return { status: "signed-out", reason: state.reason === "idle" ? "expired" : "ended", data };
+  }
+  const found = await findUserForSession(await db(), data.uid, data.sid);
+  if (!found || found.ended || found.user.sessionVersion !== data.ver) {
+    return { status: "signed-out", reason: "revoked", data };
+  }
+  const { idleExpiresAt, absoluteExpiresAt } = state;
+  return { status: "active", user: toPublicUser(found.user), data, idleExpiresAt, absoluteExpiresAt };
 }

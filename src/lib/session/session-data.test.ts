@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { absoluteExpiry, isExpired, newSessionData, parseSessionData } from "./session-data";
+import {
+  absoluteExpiry,
+  isDueForRefresh,
+  newSessionData,
+  parseSessionData,
+  refreshInterval,
+  sessionState,
+  touch,
+} from "./session-data";
 
 const user = { id: "user-1", sessionVersion: 3 };
-const limits = { maxAgeMs: 60_000 };
+const limits = { idleMs: 20_000, maxAgeMs: 60_000 };
 
 describe("session data (R6, R10, R27)", () => {
   it("holds ids and numeric timestamps only", () => {
@@ -26,14 +34,45 @@ describe("session data (R6, R10, R27)", () => {
     expect(parseSessionData(null)).toBeNull();
   });
 
-  it("ends at the absolute limit counted from sign-in (R13)", () => {
+  it("is active inside both windows and reports both expiries", () => {
     const data = newSessionData(user, 10_000);
-    expect(absoluteExpiry(data, limits)).toBe(70_000);
-    expect(isExpired(data, limits, 69_999)).toBe(false);
-    expect(isExpired(data, limits, 70_000)).toBe(true);
+    expect(sessionState(data, limits, 15_000)).toEqual({
+      status: "active",
+      idleExpiresAt: 30_000,
+      absoluteExpiresAt: 70_000,
+    });
   });
 
-  it("treats a session signed in the future as expired", () => {
-    expect(isExpired(newSessionData(user, 1_000_000), limits, 1_000)).toBe(true);
+  it("ends after the idle timeout without activity (R12)", () => {
+    const data = newSessionData(user, 10_000);
+    expect(sessionState(data, limits, 29_999).status).toBe("active");
+    expect(sessionState(data, limits, 30_000)).toEqual({ status: "expired", reason: "idle" });
+  });
+
+  it("slides the idle window with activity but never past the absolute limit (R13)", () => {
+    let data = newSessionData(user, 10_000);
+    for (const now of [25_000, 40_000, 55_000]) data = touch(data, now);
+    expect(sessionState(data, limits, 65_000)).toMatchObject({ status: "active", idleExpiresAt: 70_000 });
+    expect(absoluteExpiry(data, limits)).toBe(70_000);
+    expect(sessionState(data, limits, 70_000)).toEqual({ status: "expired", reason: "absolute" });
+  });
+
+  it("never moves lastSeenAt backwards", () => {
+    expect(touch(newSessionData(user, 50_000), 40_000).lastSeenAt).toBe(50_000);
+  });
+
+  it("treats a session signed in the future as over", () => {
+    expect(sessionState(newSessionData(user, 1_000_000), limits, 1_000)).toEqual({
+      status: "expired",
+      reason: "absolute",
+    });
+  });
+
+  it("re-seals at most once a minute, or every tenth of a short idle timeout", () => {
+    expect(refreshInterval({ idleMs: 30 * 60_000, maxAgeMs: 1 })).toBe(60_000);
+    expect(refreshInterval({ idleMs: 3_000, maxAgeMs: 1 })).toBe(300);
+    const data = newSessionData(user, 10_000);
+    expect(isDueForRefresh(data, limits, 11_999)).toBe(false);
+    expect(isDueForRefresh(data, limits, 12_000)).toBe(true);
   });
 });

@@ -33,14 +33,47 @@ export function newSessionData(user: { id: string; sessionVersion: number }, now
 }
 
 export interface SessionLimits {
+  /** Inactivity allowed before the session ends (R12). */
+  idleMs: number;
+  /** Lifetime from sign-in, whatever the activity (R13). */
   maxAgeMs: number;
 }
 
-/** When the session ends no matter what: its absolute lifetime counts from sign-in (R13). */
+/** Why a session that was sealed is no longer usable: `idle` past the idle limit, `absolute` past the lifetime. */
+export type ExpiryReason = "idle" | "absolute";
+
+export type SessionState =
+  | { status: "active"; idleExpiresAt: number; absoluteExpiresAt: number }
+  | { status: "expired"; reason: ExpiryReason };
+
+/** The moment the session ends no matter what: its lifetime counts from sign-in. */
 export function absoluteExpiry(data: SessionData, limits: SessionLimits): number {
   return data.authenticatedAt + limits.maxAgeMs;
 }
 
-export function isExpired(data: SessionData, limits: SessionLimits, now = Date.now()): boolean {
-  return now >= absoluteExpiry(data, limits) || data.authenticatedAt > now + 60_000;
+/** Both limits, checked on every read (R12, R13). A session from the future is treated as over. */
+export function sessionState(data: SessionData, limits: SessionLimits, now = Date.now()): SessionState {
+  const absoluteExpiresAt = absoluteExpiry(data, limits);
+  if (now >= absoluteExpiresAt || data.authenticatedAt > now + 60_000) return { status: "expired", reason: "absolute" };
+  const idleExpiresAt = Math.min(data.lastSeenAt + limits.idleMs, absoluteExpiresAt);
+  if (now >= idleExpiresAt)
+    return { status: "expired", reason: idleExpiresAt === absoluteExpiresAt ? "absolute" : "idle" };
+  return { status: "active", idleExpiresAt, absoluteExpiresAt };
+}
+
+/**
+ * How stale `lastSeenAt` may get before activity re-seals the cookie: once a minute, or every tenth of the
+ * idle timeout when that is shorter. Fewer writes, at most that much of the idle window lost.
+ */
+export function refreshInterval(limits: SessionLimits): number {
+  return Math.min(60_000, Math.floor(limits.idleMs / 10));
+}
+
+export function isDueForRefresh(data: SessionData, limits: SessionLimits, now = Date.now()): boolean {
+  return now - data.lastSeenAt >= refreshInterval(limits);
+}
+
+/** The same session, seen active at `now`: the idle window restarts, the absolute limit does not (R13). */
+export function touch(data: SessionData, now = Date.now()): SessionData {
+  return { ...data, lastSeenAt: Math.max(data.lastSeenAt, now) };
 }

@@ -1,35 +1,64 @@
-import type { SessionOptions } from "iron-session";
+import type { SessionOptions, UnsealErrorReason } from "iron-session";
 import { env } from "@/lib/config/env";
 import { log } from "@/lib/log/logger";
+import type { SessionData, SessionLimits } from "./session-data";
+import { absoluteExpiry, sessionState } from "./session-data";
+import { sessionLimits } from "./session-limits";
 
 export const DEV_COOKIE_NAME = "iron-gate-session";
 /** `__Host-` pins the cookie to this host, `Path=/`, `Secure`, no `Domain` (R1, R5). */
 export const PRODUCTION_COOKIE_NAME = "__Host-iron-gate-session";
 
+const unsealErrors: Record<UnsealErrorReason, number> = { expired: 0, invalid: 0, "unknown-password": 0 };
+
+/** How many cookies this process could not read, by reason (R24): a burst of `invalid` is someone probing. */
+export function unsealErrorCounts(): Readonly<Record<UnsealErrorReason, number>> {
+  return { ...unsealErrors };
+}
+
+function onUnsealError(reason: UnsealErrorReason): void {
+  unsealErrors[reason] += 1;
+  log.warn("session_cookie_rejected", { reason, count: unsealErrors[reason] });
+}
+
 let cached: SessionOptions | undefined;
 
-/** iron-session's options, derived once from the validated environment. */
+/** iron-session's options for reading, derived once from the validated environment. */
 export function sessionOptions(): SessionOptions {
   if (cached) return cached;
-  const { NODE_ENV, SESSION_SECRET, SESSION_MAX_AGE } = env();
+  const { NODE_ENV, sessionSecrets, SESSION_MAX_AGE } = env();
   const production = NODE_ENV === "production";
-  const ttlSeconds = Math.ceil(SESSION_MAX_AGE / 1000);
+  const ttl = Math.ceil(SESSION_MAX_AGE / 1000);
   cached = {
     cookieName: production ? PRODUCTION_COOKIE_NAME : DEV_COOKIE_NAME,
-    password: SESSION_SECRET,
+    password: sessionSecrets.passwords,
     // The seal's own expiry is only the outer bound; the session layer enforces the real limits (R21).
-    ttl: ttlSeconds,
-    cookieOptions: {
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure: production,
-      // Set explicitly: iron-session's default (ttl - 60 s) is wrong for short lifetimes.
-      maxAge: ttlSeconds,
-    },
-    onUnsealError: (reason) => log.warn("session_cookie_rejected", { reason }),
+    ttl,
+    cookieOptions: { httpOnly: true, sameSite: "lax", path: "/", secure: production, maxAge: ttl },
+    onUnsealError,
   };
   return cached;
+}
+
+/**
+ * Options for sealing `data` at `now`: the seal expires with the session's absolute limit and the cookie
+ * with its idle window, so neither outlives the session. Set by hand: iron-session's default cookie
+ * `Max-Age` (ttl - 60 s) is wrong for short lifetimes.
+ */
+export function sealOptions(
+  data: SessionData,
+  now = Date.now(),
+  limits: SessionLimits = sessionLimits(),
+): SessionOptions {
+  const base = sessionOptions();
+  const state = sessionState(data, limits, now);
+  const idleEnd = state.status === "active" ? state.idleExpiresAt : now;
+  const seconds = (until: number): number => Math.max(1, Math.ceil((until - now) / 1000));
+  return {
+    ...base,
+    ttl: seconds(absoluteExpiry(data, limits)),
+    cookieOptions: { ...base.cookieOptions, maxAge: seconds(idleEnd) },
+  };
 }
 
 export function sessionCookieName(): string {

@@ -2,30 +2,46 @@ import { getIronSession, type IronSession } from "iron-session";
 import { cookies } from "next/headers";
 import type { UserRecord } from "@/lib/users/user";
 import { newSessionData, type SessionData } from "./session-data";
-import { sessionOptions } from "./session-options";
+import { sealOptions, sessionOptions } from "./session-options";
+import { recordSignOut } from "./sign-out";
 
 /** The App Router session (route handlers, server actions, server components) from `cookies()`. */
 async function appSession(): Promise<IronSession<SessionData>> {
   return getIronSession<SessionData>(await cookies(), sessionOptions());
 }
 
-/** The raw, unchecked session payload; `resolveSession` decides whether it is valid. Never writes. */
-export async function readSessionPayload(): Promise<Partial<SessionData>> {
-  const { sid, uid, ver, authenticatedAt, lastSeenAt } = await appSession();
+function payload(session: Partial<SessionData>): Partial<SessionData> {
+  const { sid, uid, ver, authenticatedAt, lastSeenAt } = session;
   return { sid, uid, ver, authenticatedAt, lastSeenAt };
 }
 
-/** Seals a brand-new session for `user`, replacing whatever the browser had (R10). */
-export async function startSession(user: UserRecord): Promise<SessionData> {
+/** The raw, unchecked session payload; `resolveSession` decides whether it is valid. Never writes. */
+export async function readSessionPayload(): Promise<Partial<SessionData>> {
+  return payload(await appSession());
+}
+
+/** Seals `data` into the cookie, with a lifetime that never outlives the session. */
+export async function saveSession(data: SessionData): Promise<void> {
   const session = await appSession();
-  const data = newSessionData(user);
+  session.updateConfig(sealOptions(data));
   Object.assign(session, data);
   await session.save();
+}
+
+/**
+ * Signs `user` in with a brand-new session id (R10). A session the browser already had is ended first,
+ * so signing in over it replaces it entirely.
+ */
+export async function startSession(user: UserRecord): Promise<SessionData> {
+  await recordSignOut(await readSessionPayload());
+  const data = newSessionData(user);
+  await saveSession(data);
   return data;
 }
 
-/** Clears the cookie. */
+/** Signs out: the session id is recorded as ended (R15), then the cookie is cleared (R18). */
 export async function endSession(): Promise<void> {
   const session = await appSession();
+  await recordSignOut(payload(session));
   session.destroy();
 }

@@ -27,6 +27,23 @@ export async function findUserById(db: Db, id: string): Promise<UserRecord | nul
   return row ? toRecord(row) : null;
 }
 
+/** The user behind a session and whether that session was signed out, in one query. */
+export async function findUserForSession(
+  db: Db,
+  id: string,
+  sid: string,
+): Promise<{ user: UserRecord; ended: boolean } | null> {
+  const row = await db
+    .selectFrom("users")
+    .selectAll("users")
+    .select((eb) => eb.exists(eb.selectFrom("endedSessions").select("sid").where("sid", "=", sid)).as("ended"))
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { ended, ...user } = row;
+  return { user: toRecord(user), ended: Boolean(ended) };
+}
+
 /** `email` must already be normalised (see `normalizeEmail`). */
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | null> {
   const row = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();

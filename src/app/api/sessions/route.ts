@@ -1,19 +1,26 @@
+import { z } from "zod";
 import { SignInSchema } from "@/lib/auth/auth-schemas";
 import { INVALID_CREDENTIALS_MESSAGE, signIn } from "@/lib/auth/auth-service";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
 import { readInput } from "@/lib/http/read-json";
-import { getCurrentSession } from "@/lib/session/current-user";
-import { startSession } from "@/lib/session/session";
-import { signOutHandler } from "@/lib/session/sign-out-handler";
+import { resolveSession } from "@/lib/session/resolve-session";
+import { endSession, readSessionPayload, startSession } from "@/lib/session/session";
+import { signOutEverywhere } from "@/lib/session/session-commands";
+import { signedOutResponse } from "@/lib/session/sign-out-handler";
 import { toPublicUser } from "@/lib/users/user";
 
-/** Who is signed in. A read: it never extends or rewrites the session. */
+/**
+ * Who is signed in, and until when. A read: it never extends or rewrites the session (the proxy skips it
+ * too), so a page polling it cannot keep a session alive.
+ */
 export const GET = apiRoute(async () => {
-  const current = await getCurrentSession();
-  if (!current) return json({ user: null });
-  return json({ user: current.user, expiresAt: current.expiresAt });
+  const serverNow = Date.now();
+  const check = await resolveSession(await readSessionPayload(), serverNow);
+  if (check.status !== "active") return json({ user: null, reason: check.reason, serverNow });
+  const { user, idleExpiresAt, absoluteExpiresAt } = check;
+  return json({ user, expiresAt: idleExpiresAt, idleExpiresAt, absoluteExpiresAt, serverNow });
 });
 
 /** Sign in: `{email, password, next?}`, a fresh seal on success. */
@@ -26,8 +33,19 @@ export const POST = apiRoute(async (request) => {
   return json({ ok: true, user: toPublicUser(result.user), redirectTo: safeRedirect(input.value.next) });
 });
 
-/** Sign out. */
-export const DELETE = signOutHandler;
+const ScopeSchema = z.enum(["this", "all"]);
+
+/** Sign out this session, or with `?scope=all` every session of the user, this one included. */
+export const DELETE = apiRoute(async (request) => {
+  const scope = ScopeSchema.safeParse(new URL(request.url).searchParams.get("scope") ?? "this");
+  if (!scope.success) {
+    return jsonError(400, "invalid_input", "scope is this or all.", { fields: { scope: "Use this or all." } });
+  }
+  const check = scope.data === "all" ? await resolveSession(await readSessionPayload()) : null;
+  if (check?.status === "active") await signOutEverywhere(check);
+  else await endSession();
+  return signedOutResponse();
+});
 
 export const PUT = methodNotAllowed(["GET", "POST", "DELETE"]);
 export const PATCH = PUT;

@@ -1,4 +1,5 @@
 import { withSessionRoute } from "@/lib/session/pages-router";
+import { recordSignOut } from "@/lib/session/sign-out";
 
 /**
  * A Pages Router API route on `withSessionRoute`: GET answers who is signed in (401 when nobody),
@@ -11,6 +12,7 @@ export default withSessionRoute(async (req, res) => {
     return res.status(200).json({ user: req.user });
   }
   if (req.method === "DELETE") {
+    await recordSignOut(req.session);
     req.session.destroy();
     return res.status(200).json({ ok: true });
   }

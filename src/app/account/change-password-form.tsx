@@ -1,0 +1,38 @@
+"use client";
+
+import { type ReactNode, useActionState } from "react";
+import { changePasswordAction } from "@/app/actions/account-actions";
+import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
+
+export function ChangePasswordForm(): ReactNode {
+  const [state, action] = useActionState(changePasswordAction, EMPTY_FORM_STATE);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state.message ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
+          {state.message}
+        </p>
+      ) : null}
+      <TextField
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.fields.currentPassword}
+      />
+      <TextField
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.fields.newPassword}
+        hint="At least 15 characters; signs out your other sessions."
+      />
+      <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { ChangePasswordSchema } from "@/lib/auth/auth-schemas";
+import { changePassword } from "@/lib/auth/change-password";
+import { fieldErrors } from "@/lib/http/read-json";
+import { requireSession } from "@/lib/session/current-user";
+import { keepThisSession, revokeOtherSessions, signOutEverywhere } from "@/lib/session/session-commands";
+import { type FormState, formText } from "./form-state";
+
+/** "Sign out everywhere else". Every server action verifies the session itself. */
+export async function revokeOthersAction(): Promise<void> {
+  await revokeOtherSessions(await requireSession("/account"));
+  redirect("/account?done=revoked-others");
+}
+
+/** "Sign out everywhere", this browser included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  await signOutEverywhere(await requireSession("/account"));
+  redirect("/login?reason=signed-out");
+}
+
+/** The change-password form: current password required; every other session ends (R17, R19). */
+export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const session = await requireSession("/account");
+  const input = ChangePasswordSchema.safeParse({
+    currentPassword: formText(form, "currentPassword"),
+    newPassword: formText(form, "newPassword"),
+  });
+  if (!input.success) return { fields: fieldErrors(input.error), values: {} };
+  const result = await changePassword(session.user, input.data.currentPassword, input.data.newPassword);
+  if (!result.ok) return { fields: result.fields, values: {} };
+  await keepThisSession(session, result.sessionVersion);
+  return { message: "Password changed. Your other sessions were signed out.", fields: {}, values: {} };
+}

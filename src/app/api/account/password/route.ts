@@ -1,0 +1,24 @@
+import { ChangePasswordSchema } from "@/lib/auth/auth-schemas";
+import { changePassword } from "@/lib/auth/change-password";
+import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
+import { apiRoute } from "@/lib/http/api-route";
+import { readInput } from "@/lib/http/read-json";
+import { requireApiSession } from "@/lib/session/api-session";
+import { keepThisSession } from "@/lib/session/session-commands";
+
+/** `{currentPassword, newPassword}`: changes the password and ends every other session (R17, R19). */
+export const POST = apiRoute(async (request) => {
+  const auth = await requireApiSession();
+  if (!auth.ok) return auth.response;
+  const input = await readInput(request, ChangePasswordSchema);
+  if (!input.ok) return input.response;
+  const result = await changePassword(auth.session.user, input.value.currentPassword, input.value.newPassword);
+  if (!result.ok) return jsonError(400, "invalid_input", "The password was not changed.", { fields: result.fields });
+  await keepThisSession(auth.session, result.sessionVersion);
+  return json({ ok: true, otherSessionsEnded: true });
+});
+
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

@@ -1,0 +1,16 @@
+import { json, methodNotAllowed } from "@/lib/http/api-response";
+import { apiRoute } from "@/lib/http/api-route";
+import { requireApiSession } from "@/lib/session/api-session";
+import { extendSession } from "@/lib/session/session-commands";
+
+/** "Stay signed in": restarts the idle window and answers the new expiries; never past the absolute limit. */
+export const POST = apiRoute(async () => {
+  const auth = await requireApiSession();
+  if (!auth.ok) return auth.response;
+  return json({ ok: true, ...(await extendSession(auth.session)) });
+});
+
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

@@ -1,0 +1,17 @@
+import { json, methodNotAllowed } from "@/lib/http/api-response";
+import { apiRoute } from "@/lib/http/api-route";
+import { requireApiSession } from "@/lib/session/api-session";
+import { revokeOtherSessions } from "@/lib/session/session-commands";
+
+/** "Sign out everywhere else": every other session of this user ends; this one goes on (R17). */
+export const POST = apiRoute(async () => {
+  const auth = await requireApiSession();
+  if (!auth.ok) return auth.response;
+  await revokeOtherSessions(auth.session);
+  return json({ ok: true });
+});
+
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

@@ -1,0 +1,51 @@
+import type { LogoutReason } from "./session-channel";
+
+export interface Expiries {
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+  serverNow: number;
+}
+
+export type StatusResult = { active: true; expiries: Expiries } | { active: false; reason: LogoutReason };
+
+/** The server's reasons for "no session", as the login page names them. */
+function logoutReason(reason: unknown): LogoutReason {
+  if (reason === "expired" || reason === "ended" || reason === "revoked") return reason;
+  return "signed-out-elsewhere";
+}
+
+function isExpiries(body: unknown): body is Expiries {
+  if (typeof body !== "object" || body === null) return false;
+  const { idleExpiresAt, absoluteExpiresAt, serverNow } = body as Record<string, unknown>;
+  return [idleExpiresAt, absoluteExpiresAt, serverNow].every((value) => typeof value === "number");
+}
+
+async function readStatus(response: Response): Promise<StatusResult> {
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok && isExpiries(body)) return { active: true, expiries: body };
+  const error = (body as { error?: { reason?: unknown }; reason?: unknown } | null) ?? {};
+  return { active: false, reason: logoutReason(error.error?.reason ?? error.reason) };
+}
+
+/** A status read: never extends the session. */
+export async function fetchStatus(): Promise<StatusResult> {
+  return readStatus(await fetch("/api/sessions", { cache: "no-store" }));
+}
+
+/** "Stay signed in". */
+export async function refreshSession(): Promise<StatusResult> {
+  return readStatus(
+    await fetch("/api/sessions/refresh", { method: "POST", headers: { "content-type": "application/json" } }),
+  );
+}
+
+export async function signOut(): Promise<void> {
+  await fetch("/api/logout", { method: "POST", headers: { "content-type": "application/json" } });
+}
+
+/** Ends the session on the server too when the page sees it expire, so both sides agree whatever the clocks. */
+export async function endExpiredSession(): Promise<void> {
+  await fetch("/api/sessions", { method: "DELETE", headers: { "content-type": "application/json" } }).catch(
+    () => undefined,
+  );
+}

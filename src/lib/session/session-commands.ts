@@ -1,0 +1,39 @@
+import { db } from "@/lib/db/database";
+import type { ActiveSession } from "./resolve-session";
+import { endSession, saveSession } from "./session";
+import { touch } from "./session-data";
+import { sessionLimits } from "./session-limits";
+import { bumpSessionVersion } from "./session-store";
+
+export interface SessionExpiries {
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+  serverNow: number;
+}
+
+/** "Stay signed in": restarts the idle window now; the absolute limit stays where it was (R13). */
+export async function extendSession(session: ActiveSession, now = Date.now()): Promise<SessionExpiries> {
+  const data = touch(session.data, now);
+  await saveSession(data);
+  return {
+    idleExpiresAt: Math.min(now + sessionLimits().idleMs, session.absoluteExpiresAt),
+    absoluteExpiresAt: session.absoluteExpiresAt,
+    serverNow: now,
+  };
+}
+
+/** Re-seals this session with the user's new `sessionVersion`, so it survives a bump that ends all others. */
+export async function keepThisSession(session: ActiveSession, sessionVersion: number): Promise<void> {
+  await saveSession({ ...session.data, ver: sessionVersion });
+}
+
+/** "Sign out everywhere else" (R17): every other session of the user ends; this one goes on. */
+export async function revokeOtherSessions(session: ActiveSession): Promise<void> {
+  await keepThisSession(session, await bumpSessionVersion(await db(), session.user.id));
+}
+
+/** "Sign out everywhere": every session of the user ends, this one included. */
+export async function signOutEverywhere(session: ActiveSession): Promise<void> {
+  await bumpSessionVersion(await db(), session.user.id);
+  await endSession();
+}

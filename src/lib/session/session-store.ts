@@ -1,0 +1,40 @@
+import type { Db } from "@/lib/db/database";
+
+/**
+ * Records that a session was signed out, so a copy of its cookie is refused until the seal would have
+ * expired anyway (R15, decision 5). Idempotent.
+ */
+export async function recordEndedSession(db: Db, sid: string, userId: string, expiresAt: number): Promise<void> {
+  // Insert-select: nothing to record (and no foreign-key error) when the user is already gone.
+  await db
+    .insertInto("endedSessions")
+    .columns(["sid", "userId", "expiresAt"])
+    .expression((eb) =>
+      eb
+        .selectFrom("users")
+        .select([eb.val(sid).as("sid"), "id", eb.val(expiresAt).as("expiresAt")])
+        .where("id", "=", userId),
+    )
+    .onConflict((conflict) => conflict.column("sid").doNothing())
+    .execute();
+}
+
+/** Drops the records of sessions whose seals have expired: they can never be presented again. */
+export async function purgeEndedSessions(db: Db, now = Date.now()): Promise<number> {
+  const result = await db.deleteFrom("endedSessions").where("expiresAt", "<=", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * Ends every session of a user at once: seals carry the `sessionVersion` they were made with, and only the
+ * current one is accepted (R15-R17). Returns the new version.
+ */
+export async function bumpSessionVersion(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .updateTable("users")
+    .set((eb) => ({ sessionVersion: eb("sessionVersion", "+", 1) }))
+    .where("id", "=", userId)
+    .returning("sessionVersion")
+    .executeTakeFirstOrThrow();
+  return row.sessionVersion;
+}

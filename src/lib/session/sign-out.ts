@@ -1,0 +1,16 @@
+import { db } from "@/lib/db/database";
+import { absoluteExpiry, parseSessionData } from "./session-data";
+import { sessionLimits } from "./session-limits";
+import { purgeEndedSessions, recordEndedSession } from "./session-store";
+
+/**
+ * The server half of every sign-out, whatever the framework: the session id is recorded as ended until
+ * its absolute limit, so a copied cookie is dead from now on (R15), and expired records are purged.
+ */
+export async function recordSignOut(raw: unknown, now = Date.now()): Promise<void> {
+  const data = parseSessionData(raw);
+  if (!data) return;
+  const database = await db();
+  await recordEndedSession(database, data.sid, data.uid, absoluteExpiry(data, sessionLimits()));
+  await purgeEndedSessions(database, now);
+}
