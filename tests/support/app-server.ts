@@ -26,13 +26,18 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built app (`next start`, production mode) on a free port with a brand-new SQLite file,
- * and waits for `/api/health`. Run `npm run build` first; `npm test` does.
+ * Starts the built app (`next start`, production mode) on a free port with a brand-new SQLite file (or,
+ * with `keepData`, the one the previous server of that name left), and waits for `/api/health`. Run
+ * `npm run build` first; `npm test` does.
  */
-export async function startAppServer(name: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(
+  name: string,
+  extraEnv: Record<string, string> = {},
+  { keepData = false }: { keepData?: boolean } = {},
+): Promise<AppServer> {
   const root = resolve(import.meta.dirname, "../..");
   const dir = join(root, ".tmp", name);
-  rmSync(dir, { recursive: true, force: true });
+  if (!keepData) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const env: Record<string, string> = {

@@ -9,7 +9,10 @@ export const DEV_COOKIE_NAME = "iron-gate-session";
 /** `__Host-` pins the cookie to this host, `Path=/`, `Secure`, no `Domain` (R1, R5). */
 export const PRODUCTION_COOKIE_NAME = "__Host-iron-gate-session";
 
-const unsealErrors: Record<UnsealErrorReason, number> = { expired: 0, invalid: 0, "unknown-password": 0 };
+// One counter per process, shared by every bundle Next.js builds (proxy, App Router, Pages Router).
+const holder = globalThis as typeof globalThis & { __ironGateUnsealErrors?: Record<UnsealErrorReason, number> };
+holder.__ironGateUnsealErrors ??= { expired: 0, invalid: 0, "unknown-password": 0 };
+const unsealErrors = holder.__ironGateUnsealErrors;
 
 /** How many cookies this process could not read, by reason (R24): a burst of `invalid` is someone probing. */
 export function unsealErrorCounts(): Readonly<Record<UnsealErrorReason, number>> {
