@@ -1,16 +1,10 @@
-"use client";
-
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/auth-actions";
-import { announce } from "./session/session-channel";
 
-/**
- * A real form, so signing out works without JavaScript (R18: a logout control on every signed-in page);
- * with JavaScript it also tells the other tabs.
- */
+/** A real form, so signing out works without JavaScript (R18: a logout control on every signed-in page). */
 export function SignOutButton(): ReactNode {
   return (
-    <form action={signOutAction} onSubmit={() => announce({ type: "signed-out" })}>
+    <form action={signOutAction}>
       <button
         type="submit"
         className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"

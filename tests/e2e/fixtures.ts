@@ -26,8 +26,8 @@ function e2eDb(): Promise<Db> {
 interface Fixtures {
   /** A user created straight in the database, with the password `PASSWORD`. */
   user: UserRecord;
-  /** Signs `user` in by sealing a session cookie directly, skipping the login form. */
-  signIn: () => Promise<void>;
+  /** Signs `user` in by sealing a session cookie directly, skipping the login form; `ageMs` backdates it. */
+  signIn: (options?: { ageMs?: number }) => Promise<void>;
   /** Fails the test when a page throws or logs a console error. */
   pageErrors: string[];
 }
@@ -45,8 +45,10 @@ export const test = base.extend<Fixtures>({
   },
   signIn: async ({ context, user, baseURL }, use) => {
     const { hostname } = new URL(baseURL ?? "http://localhost");
-    await use(async () => {
-      const seal = await sealData(newSessionData(user), {
+    await use(async ({ ageMs = 0 } = {}) => {
+      const now = Date.now();
+      const data = { ...newSessionData(user, now - ageMs), lastSeenAt: now };
+      const seal = await sealData(data, {
         password: process.env.E2E_SESSION_SECRET ?? "",
         ttl: 3600,
       });

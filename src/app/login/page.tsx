@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AuthCard, PageShell } from "@/components/page-shell";
+import { AnnounceSignOut } from "@/components/session/announce-sign-out";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/session/current-user";
 import { LoginForm } from "./login-form";
@@ -19,6 +20,7 @@ export default async function LoginPage({ searchParams }: Props): Promise<ReactN
   if (await getCurrentUser()) redirect(destination);
   return (
     <PageShell session={null}>
+      {reason === "signed-out" ? <AnnounceSignOut /> : null}
       <AuthCard title="Log in">
         {notice ? (
           <p

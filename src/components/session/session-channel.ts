@@ -1,6 +1,6 @@
 /** What tabs of one browser tell each other about the shared session cookie. */
 export type SessionMessage =
-  | { type: "refreshed"; idleExpiresAt: number; absoluteExpiresAt: number }
+  | { type: "refreshed"; idleExpiresAt: number; absoluteExpiresAt: number; serverNow: number }
   | { type: "signed-out" }
   | { type: "expired"; reason: LogoutReason };
 

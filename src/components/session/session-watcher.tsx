@@ -21,9 +21,10 @@ function clock(ms: number): string {
 export function SessionWatcher({ initial, warningMs }: { initial: Expiries; warningMs: number }): ReactNode {
   const watch = useSessionWatch(initial, warningMs);
   const dialog = useRef<HTMLDialogElement>(null);
-  const remaining = watch.now === null ? Number.POSITIVE_INFINITY : watch.idleExpiresAt - watch.now;
-  const untilEnd = watch.now === null ? Number.POSITIVE_INFINITY : watch.absoluteExpiresAt - watch.now;
-  const atAbsoluteLimit = watch.idleExpiresAt >= watch.absoluteExpiresAt;
+  const { deadlines } = watch;
+  const remaining = watch.now === null ? Number.POSITIVE_INFINITY : deadlines.idle - watch.now;
+  const untilEnd = watch.now === null ? Number.POSITIVE_INFINITY : deadlines.absolute - watch.now;
+  const atAbsoluteLimit = deadlines.idle >= deadlines.absolute;
   const warning = !watch.leaving && remaining <= warningMs;
 
   useEffect(() => {
@@ -48,8 +49,8 @@ export function SessionWatcher({ initial, warningMs }: { initial: Expiries; warn
           className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900"
           data-testid="absolute-notice"
         >
-          Your session ends at {clock(watch.absoluteExpiresAt)} and cannot be extended. Save your work; you will need to
-          sign in again.
+          Your session ends at {clock(deadlines.absolute)} and cannot be extended. Save your work; you will need to sign
+          in again.
         </div>
       ) : null}
       <dialog

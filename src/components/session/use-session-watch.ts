@@ -14,43 +14,62 @@ import { announce, currentPath, goToLogin, type LogoutReason, listen } from "./s
 /** Activity on the page (a key, a click, a touch) extends the session at most this often. */
 export const ACTIVITY_EXTENDS_EVERY_MS = 60_000;
 
+/** When the session ends, on this page's own clock. */
+export interface Deadlines {
+  idle: number;
+  absolute: number;
+}
+
 export interface SessionWatch {
-  /** The server's clock as this page estimates it; null until mounted. */
+  /** This page's clock; null until mounted. */
   now: number | null;
-  idleExpiresAt: number;
-  absoluteExpiresAt: number;
+  deadlines: Deadlines;
   leaving: boolean;
   staySignedIn: () => Promise<void>;
   signOutNow: () => Promise<void>;
 }
 
 /**
- * Follows one session's two limits on the client. The clock offset to the server is measured once from
- * `serverNow`; expiries come only from the server (status reads, refreshes, other tabs). Before warning
- * and before expiring, the page re-reads the status (which never extends the session), so activity in
- * another tab or a proxy refresh is never mistaken for idleness.
+ * Turns the server's expiries into deadlines on this page's clock: what is left by the server's clock
+ * (`idleExpiresAt - serverNow`), counted from the moment the answer arrived. That corrects any skew
+ * between the two clocks. An answer that repeats expiries we already know changes nothing, so the
+ * countdown keeps the page's own pace between real changes (a refresh here or in another tab).
+ */
+function deadlinesFrom(expiries: Expiries, receivedAt: number): Deadlines {
+  return {
+    idle: receivedAt + (expiries.idleExpiresAt - expiries.serverNow),
+    absolute: receivedAt + (expiries.absoluteExpiresAt - expiries.serverNow),
+  };
+}
+
+/**
+ * Follows one session's two limits on the client. Before warning and before expiring, the page re-reads
+ * the status (which never extends the session), so activity in another tab or a proxy refresh is never
+ * mistaken for idleness; at expiry it ends the session on the server too, so both sides agree.
  */
 export function useSessionWatch(initial: Expiries, warningMs: number): SessionWatch {
   const [now, setNow] = useState<number | null>(null);
   const [leaving, setLeaving] = useState(false);
-  const [expiries, setExpiries] = useState({
-    idleExpiresAt: initial.idleExpiresAt,
-    absoluteExpiresAt: initial.absoluteExpiresAt,
+  const [deadlines, setDeadlines] = useState<Deadlines>({
+    idle: Number.POSITIVE_INFINITY,
+    absolute: Number.POSITIVE_INFINITY,
   });
-  const expiriesRef = useRef(expiries);
   const actions = useRef({ staySignedIn: async () => {}, signOutNow: async () => {} });
 
   useEffect(() => {
-    const offset = initial.serverNow - Date.now();
-    const serverNow = (): number => Date.now() + offset;
+    let known = { idleExpiresAt: Number.NaN, absoluteExpiresAt: Number.NaN };
+    let current = deadlinesFrom(initial, Date.now());
     let gone = false;
     let checking = false;
-    let confirmedWarningFor = 0;
+    let confirmedWarningFor = Number.NaN;
     let lastExtendedAt = Date.now();
 
-    const adopt = (next: { idleExpiresAt: number; absoluteExpiresAt: number }): void => {
-      expiriesRef.current = { idleExpiresAt: next.idleExpiresAt, absoluteExpiresAt: next.absoluteExpiresAt };
-      setExpiries(expiriesRef.current);
+    const adopt = (expiries: Expiries): void => {
+      if (expiries.idleExpiresAt === known.idleExpiresAt && expiries.absoluteExpiresAt === known.absoluteExpiresAt)
+        return;
+      known = { idleExpiresAt: expiries.idleExpiresAt, absoluteExpiresAt: expiries.absoluteExpiresAt };
+      current = deadlinesFrom(expiries, Date.now());
+      setDeadlines(current);
     };
     const leave = (reason: LogoutReason, returnHere: boolean): void => {
       if (gone) return;
@@ -64,7 +83,7 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
         return;
       }
       adopt(result.expiries);
-      if (tellOthers) announce({ type: "refreshed", ...expiriesRef.current });
+      if (tellOthers) announce({ type: "refreshed", ...result.expiries });
     };
     const check = async (): Promise<void> => {
       if (checking || gone) return;
@@ -79,9 +98,8 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
     };
     const expire = async (): Promise<void> => {
       await check();
-      const { idleExpiresAt, absoluteExpiresAt } = expiriesRef.current;
-      if (gone || serverNow() < idleExpiresAt) return;
-      const reason: LogoutReason = idleExpiresAt >= absoluteExpiresAt ? "ended" : "expired";
+      if (gone || Date.now() < current.idle) return;
+      const reason: LogoutReason = current.idle >= current.absolute ? "ended" : "expired";
       setLeaving(true);
       await endExpiredSession();
       announce({ type: "expired", reason });
@@ -89,12 +107,11 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
     };
     const tick = (): void => {
       if (gone) return;
-      const current = serverNow();
-      setNow(current);
-      const { idleExpiresAt } = expiriesRef.current;
-      if (current >= idleExpiresAt) void expire();
-      else if (idleExpiresAt - current <= warningMs && confirmedWarningFor !== idleExpiresAt) {
-        confirmedWarningFor = idleExpiresAt;
+      const time = Date.now();
+      setNow(time);
+      if (time >= current.idle) void expire();
+      else if (current.idle - time <= warningMs && confirmedWarningFor !== current.idle) {
+        confirmedWarningFor = current.idle;
         void check();
       }
     };
@@ -103,14 +120,13 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
       apply(await refreshSession(), true);
     };
     const onActivity = (): void => {
-      const inWarning = expiriesRef.current.idleExpiresAt - serverNow() <= warningMs;
+      const inWarning = current.idle - Date.now() <= warningMs;
       if (!inWarning && Date.now() - lastExtendedAt >= ACTIVITY_EXTENDS_EVERY_MS) void extend().catch(() => {});
     };
     const onVisible = (): void => {
       if (document.visibilityState === "visible") void check();
     };
 
-    // A new render of the page brings the server's latest view of the session.
     adopt(initial);
     actions.current = {
       staySignedIn: extend,
@@ -123,8 +139,9 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
     };
     const unlisten = listen((message) => {
       if (message.type === "refreshed") adopt(message);
-      else if (message.type === "signed-out") leave("signed-out-elsewhere", true);
-      else leave(message.reason, true);
+      else if (message.type === "expired") leave(message.reason, true);
+      // A sign-out elsewhere: confirm first, so a stale message cannot end a newer session.
+      else void fetchStatus().then((status) => status.active || leave("signed-out-elsewhere", true));
     });
     const timer = setInterval(tick, 1000);
     tick();
@@ -141,7 +158,7 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
 
   return {
     now,
-    ...expiries,
+    deadlines,
     leaving,
     staySignedIn: () => actions.current.staySignedIn(),
     signOutNow: () => actions.current.signOutNow(),
