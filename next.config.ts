@@ -1,11 +1,15 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { ensureDevSecret } from "./src/lib/config/dev-secret";
+import { staticSecurityHeaders } from "./src/lib/http/security-headers";
 
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_DEVELOPMENT_SERVER) ensureDevSecret();
   return {
     poweredByHeader: false,
     reactStrictMode: true,
+    async headers() {
+      return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
+    },
   };
 }

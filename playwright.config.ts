@@ -39,6 +39,8 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      THROTTLE_IP_BURST: "100000",
+      THROTTLE_IP_PER_MINUTE: "100000",
       SESSION_SECRET: process.env.E2E_SESSION_SECRET,
       DATABASE_URL: `file:${join(process.env.E2E_DIR, "app.db")}`,
     },

@@ -1,4 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
+import { env } from "@/lib/config/env";
+import { checkOrigin } from "@/lib/http/origin-check";
+import { REQUEST_ID_HEADER } from "@/lib/http/request-context";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
+import { log } from "@/lib/log/logger";
 import { loginUrl } from "@/lib/session/login-url";
 import { proxySession } from "@/lib/session/proxy-session";
 
@@ -10,14 +16,37 @@ function isProtected(pathname: string): boolean {
 }
 
 /**
- * The optimistic layer (R53): cookie only, never the database. It slides the idle window on activity and
- * redirects a protected page without a usable seal to the login page, with the reason. Every page, route
- * and action still verifies the session itself; this only spares them the work.
+ * The first stop of every request. It never touches the database and never decides who is signed in
+ * (R53): it stamps a request id and the page's CSP nonce, refuses cross-origin form posts and server
+ * actions (JSON routes check Origin themselves, with an audit record), slides the idle window on activity,
+ * and sends a protected page without a usable seal to the login page early, with the reason.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const response = NextResponse.next();
-  const state = await proxySession(request, response);
+  const { APP_ORIGIN, TRUSTED_ORIGINS, NODE_ENV } = env();
   const { pathname, search } = request.nextUrl;
+  const requestId = randomUUID();
+  if (!pathname.startsWith("/api/")) {
+    const verdict = checkOrigin(request, { appOrigin: APP_ORIGIN, trustedOrigins: TRUSTED_ORIGINS });
+    if (!verdict.ok) {
+      log.warn("csrf_rejected", { path: pathname, reason: verdict.reason, requestId });
+      return NextResponse.json(
+        { error: { code: "cross_origin", message: "This request did not come from this site." } },
+        { status: 403, headers: { "Cache-Control": "no-store" } },
+      );
+    }
+  }
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, NODE_ENV === "development");
+  // Headers the app trusts are set here, overwriting whatever the client sent (R55).
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+
+  const state = await proxySession(request, response);
   if (state?.status === "active" || !isProtected(pathname)) return response;
   const reason = state === null ? "none" : state.reason === "idle" ? "expired" : "ended";
   return NextResponse.redirect(new URL(loginUrl(`${pathname}${search}`, reason), request.url));

@@ -90,6 +90,23 @@ export function redirectTarget(response: Response, baseUrl: string): string {
   return `${url.pathname}${url.search}`;
 }
 
+/**
+ * Asserts a redirect (307 unless `status` says otherwise; any 3xx when it is null) to the login page
+ * whose `next` is `next`. Other query parameters (such as a reason) are allowed.
+ */
+export function expectLoginRedirect(
+  response: Response,
+  baseUrl: string,
+  next: string,
+  status: number | null = 307,
+): void {
+  if (status === null) expect([302, 303, 307, 308]).toContain(response.status);
+  else expect(response.status).toBe(status);
+  const target = new URL(redirectTarget(response, baseUrl), baseUrl);
+  expect(target.pathname).toBe("/login");
+  expect(target.searchParams.get("next")).toBe(next);
+}
+
 export interface CliResult {
   code: number | null;
   stdout: string;

@@ -38,7 +38,9 @@ describe.each(ENDPOINTS)("POST %s body limits and media types", (path) => {
   it("answers 413 payload_too_large for a chunked body over 16 KiB (no Content-Length)", async () => {
     const init: RequestInit & { duplex: "half" } = {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      // Its own connection: a refused chunked body can leave a keep-alive connection unusable, which
+      // request-limits-connection.test.ts checks; it must not leak into the other tests here.
+      headers: { "content-type": "application/json", connection: "close" },
       body: chunkedBody(jsonOfSize(LIMIT * 4)),
       duplex: "half",
     };

@@ -38,7 +38,7 @@ describe.each(ENDPOINTS)("POST %s with bad input", (path) => {
     ["an array email", { email: ["a@example.com"], password: STRONG_PASSWORD }, "email"],
     ["an object email", { email: { $ne: "" }, password: STRONG_PASSWORD }, "email"],
     ["a null email", { email: null, password: STRONG_PASSWORD }, "email"],
-    ["a numeric password", { email: "typed@example.com", password: 123456789012345678 }, "password"],
+    ["a numeric password", { email: "typed@example.com", password: 123456789012345 }, "password"],
     ["an object password", { email: "typed@example.com", password: { $gt: "" } }, "password"],
     ["a boolean password", { email: "typed@example.com", password: true }, "password"],
   ];
@@ -59,6 +59,16 @@ describe.each(ENDPOINTS)("POST %s with bad input", (path) => {
     });
     await expectError(response, 400, "invalid_input");
   });
+});
+
+describe("POST /api/users with a wrongly typed name", () => {
+  for (const name of [42, { first: "Ada" }, ["Ada"], true]) {
+    it(`answers 400 invalid_input with fields.name for ${JSON.stringify(name)}`, async () => {
+      const body = JSON.stringify({ email: uniqueEmail("typedname"), password: STRONG_PASSWORD, name });
+      const error = await expectError(await post("/api/users", body), 400, "invalid_input");
+      expect(error.error.fields).toHaveProperty("name");
+    });
+  }
 });
 
 describe("__proto__, constructor and unknown keys are ignored", () => {

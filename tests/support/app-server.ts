@@ -36,7 +36,8 @@ export async function startAppServer(
   { keepData = false }: { keepData?: boolean } = {},
 ): Promise<AppServer> {
   const root = resolve(import.meta.dirname, "../..");
-  const dir = join(root, ".tmp", name);
+  // One folder per test process and name: concurrent runs never share a database.
+  const dir = join(root, ".tmp", `${name}-${process.pid}`);
   if (!keepData) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
@@ -45,6 +46,9 @@ export async function startAppServer(
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     DATABASE_URL: `file:${join(dir, "app.db")}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Every test client shares 127.0.0.1: the per-address bucket is tested on a server of its own.
+    THROTTLE_IP_BURST: "100000",
+    THROTTLE_IP_PER_MINUTE: "100000",
     ...extraEnv,
   };
   const logFile = join(dir, "server.log");

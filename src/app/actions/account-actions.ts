@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { ChangePasswordSchema } from "@/lib/auth/auth-schemas";
+import { throttledMessage } from "@/lib/auth/auth-service";
 import { changePassword } from "@/lib/auth/change-password";
+import { currentRequestContext } from "@/lib/http/current-request";
 import { fieldErrors } from "@/lib/http/read-json";
 import { requireSession } from "@/lib/session/current-user";
 import { keepThisSession, revokeOtherSessions, signOutEverywhere } from "@/lib/session/session-commands";
@@ -28,7 +30,11 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
     newPassword: formText(form, "newPassword"),
   });
   if (!input.success) return { fields: fieldErrors(input.error), values: {} };
-  const result = await changePassword(session.user, input.data.currentPassword, input.data.newPassword);
+  const { currentPassword, newPassword } = input.data;
+  const result = await changePassword(session.user, currentPassword, newPassword, await currentRequestContext());
+  if (!result.ok && result.code === "throttled") {
+    return { message: throttledMessage(result.retryAfterSeconds), fields: {}, values: {} };
+  }
   if (!result.ok) return { fields: result.fields, values: {} };
   await keepThisSession(session, result.sessionVersion);
   return { message: "Password changed. Your other sessions were signed out.", fields: {}, values: {} };

@@ -2,8 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { SignInSchema, SignUpSchema } from "@/lib/auth/auth-schemas";
-import { INVALID_CREDENTIALS_MESSAGE, signIn, signUp } from "@/lib/auth/auth-service";
+import { INVALID_CREDENTIALS_MESSAGE, signIn, signUp, throttledMessage } from "@/lib/auth/auth-service";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
+import { currentRequestContext } from "@/lib/http/current-request";
 import { fieldErrors } from "@/lib/http/read-json";
 import { endSession, startSession } from "@/lib/session/session";
 import { type FormState, formText } from "./form-state";
@@ -14,7 +15,10 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
   const values = { email };
   const input = SignInSchema.safeParse({ email, password: formText(form, "password"), next: formText(form, "next") });
   if (!input.success) return { fields: fieldErrors(input.error), values };
-  const result = await signIn(input.data);
+  const result = await signIn(input.data, await currentRequestContext());
+  if (!result.ok && result.code === "throttled") {
+    return { message: throttledMessage(result.retryAfterSeconds), fields: {}, values };
+  }
   if (!result.ok) return { message: INVALID_CREDENTIALS_MESSAGE, fields: {}, values };
   await startSession(result.user);
   redirect(safeRedirect(input.data.next));
@@ -26,7 +30,10 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
   const values = { email: raw.email, name: raw.name };
   const input = SignUpSchema.safeParse({ ...raw, password: formText(form, "password"), next: formText(form, "next") });
   if (!input.success) return { fields: fieldErrors(input.error), values };
-  const result = await signUp(input.data);
+  const result = await signUp(input.data, await currentRequestContext());
+  if (!result.ok && result.code === "throttled") {
+    return { message: throttledMessage(result.retryAfterSeconds), fields: {}, values };
+  }
   if (!result.ok) return { fields: result.fields, values };
   await startSession(result.user);
   redirect(safeRedirect(input.data.next));

@@ -6,6 +6,7 @@ import { hashPool } from "./hash-pool";
 import { hashPassword, parseHash } from "./password-hash";
 
 const PASSWORD = "velvet tractor kiwi orbit lantern";
+const context = { ip: "203.0.113.7", userAgent: "unit test", requestId: "unit" };
 let n = 0;
 const email = (): string => `auth-${++n}-${Date.now()}@example.com`;
 
@@ -19,7 +20,7 @@ async function hashesDuring(action: () => Promise<unknown>): Promise<number> {
 describe("signUp", () => {
   it("stores a normalised email, the name and an argon2id hash, never the password", async () => {
     const address = email();
-    const result = await signUp({ email: address, password: PASSWORD, name: "Ada" });
+    const result = await signUp({ email: address, password: PASSWORD, name: "Ada" }, context);
     expect(result.ok).toBe(true);
     const stored = await findUserByEmail(await db(), address);
     expect(stored).toMatchObject({ email: address, name: "Ada", isAdmin: false, sessionVersion: 1 });
@@ -30,7 +31,7 @@ describe("signUp", () => {
   it("refuses a guessable password with the reason, before hashing", async () => {
     let result: Awaited<ReturnType<typeof signUp>> | undefined;
     const hashes = await hashesDuring(async () => {
-      result = await signUp({ email: email(), password: "passwordpassword", name: null });
+      result = await signUp({ email: email(), password: "passwordpassword", name: null }, context);
     });
     expect(result).toMatchObject({ ok: false, code: "weak_password" });
     expect(hashes).toBe(0);
@@ -39,8 +40,8 @@ describe("signUp", () => {
   it("lets the unique index decide: of two racing sign-ups exactly one wins (section C.2)", async () => {
     const address = email();
     const results = await Promise.all([
-      signUp({ email: address, password: PASSWORD, name: null }),
-      signUp({ email: address, password: PASSWORD, name: null }),
+      signUp({ email: address, password: PASSWORD, name: null }, context),
+      signUp({ email: address, password: PASSWORD, name: null }, context),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toMatchObject({ code: "email_taken" });
@@ -50,9 +51,9 @@ describe("signUp", () => {
 describe("signIn", () => {
   it("accepts the right password and refuses a wrong one", async () => {
     const address = email();
-    await signUp({ email: address, password: PASSWORD, name: null });
-    expect(await signIn({ email: address, password: PASSWORD })).toMatchObject({ ok: true });
-    expect(await signIn({ email: address, password: `${PASSWORD}!` })).toEqual({
+    await signUp({ email: address, password: PASSWORD, name: null }, context);
+    expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
+    expect(await signIn({ email: address, password: `${PASSWORD}!` }, context)).toEqual({
       ok: false,
       code: "invalid_credentials",
     });
@@ -60,15 +61,15 @@ describe("signIn", () => {
 
   it("computes exactly one hash for an unknown email and for a wrong password (R43, decision 6)", async () => {
     const address = email();
-    await signUp({ email: address, password: PASSWORD, name: null });
-    expect(await hashesDuring(() => signIn({ email: `nobody-${address}`, password: PASSWORD }))).toBe(1);
-    expect(await hashesDuring(() => signIn({ email: address, password: "wrong password here" }))).toBe(1);
-    expect(await hashesDuring(() => signIn({ email: address, password: PASSWORD }))).toBe(1);
+    await signUp({ email: address, password: PASSWORD, name: null }, context);
+    expect(await hashesDuring(() => signIn({ email: `nobody-${address}`, password: PASSWORD }, context))).toBe(1);
+    expect(await hashesDuring(() => signIn({ email: address, password: "wrong password here" }, context))).toBe(1);
+    expect(await hashesDuring(() => signIn({ email: address, password: PASSWORD }, context))).toBe(1);
   });
 
   it("upgrades a hash made with weaker parameters on the next sign-in (R36)", async () => {
     const address = email();
-    await signUp({ email: address, password: PASSWORD, name: null });
+    await signUp({ email: address, password: PASSWORD, name: null }, context);
     const database = await db();
     const user = await findUserByEmail(database, address);
     await updatePasswordHash(
@@ -76,9 +77,9 @@ describe("signIn", () => {
       user?.id ?? "",
       await hashPassword(PASSWORD, { memory: 9216, passes: 4, parallelism: 1 }),
     );
-    expect(await signIn({ email: address, password: PASSWORD })).toMatchObject({ ok: true });
+    expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
     const upgraded = await findUserByEmail(database, address);
     expect(parseHash(upgraded?.passwordHash ?? "")).toMatchObject({ memory: 19456, passes: 2, parallelism: 1 });
-    expect(await signIn({ email: address, password: PASSWORD })).toMatchObject({ ok: true });
+    expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
   });
 });

@@ -1,21 +1,43 @@
+import { audit, maskEmail } from "@/lib/audit/audit-log";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/database";
 import type { FieldErrors } from "@/lib/http/api-response";
+import type { RequestContext } from "@/lib/http/request-context";
+import { throttlePolicy } from "@/lib/throttle/throttle-policy";
+import { admitAttempt, clearAccount } from "@/lib/throttle/throttle-store";
 import type { UserRecord } from "@/lib/users/user";
 import { createUser, findUserByEmail, updatePasswordHash } from "@/lib/users/user-repository";
 import type { SignInInput, SignUpInput } from "./auth-schemas";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { checkPasswordStrength } from "./password-strength";
 
+/** Too many attempts: answer 429 with `Retry-After` (decision 7). */
+export type Throttled = { ok: false; code: "throttled"; retryAfterSeconds: number };
+
 export type SignUpResult =
   | { ok: true; user: UserRecord }
+  | Throttled
   | { ok: false; code: "weak_password"; fields: FieldErrors; suggestions: string[] }
   | { ok: false; code: "email_taken"; fields: FieldErrors };
 
-export type SignInResult = { ok: true; user: UserRecord } | { ok: false; code: "invalid_credentials" };
+export type SignInResult = { ok: true; user: UserRecord } | { ok: false; code: "invalid_credentials" } | Throttled;
+
+async function throttled(
+  verdict: { scope: string; retryAfterSeconds: number },
+  action: string,
+  context: RequestContext,
+): Promise<Throttled> {
+  await audit({ event: "throttled", outcome: "blocked", detail: `${action}, per ${verdict.scope}` }, context);
+  return { ok: false, code: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+}
 
 /** Creates an account: policy, hash, then one insert that the unique index arbitrates (section C.2). */
-export async function signUp(input: Pick<SignUpInput, "email" | "password" | "name">): Promise<SignUpResult> {
+export async function signUp(
+  input: Pick<SignUpInput, "email" | "password" | "name">,
+  context: RequestContext,
+): Promise<SignUpResult> {
+  const admitted = await admitAttempt(await db(), { ip: context.ip }, throttlePolicy());
+  if (!admitted.ok) return throttled(admitted, "sign-up", context);
   const verdict = checkPasswordStrength(input.password, {
     email: input.email,
     name: input.name,
@@ -30,6 +52,7 @@ export async function signUp(input: Pick<SignUpInput, "email" | "password" | "na
   if (!created.ok) {
     return { ok: false, code: "email_taken", fields: { email: "An account with this email already exists." } };
   }
+  await audit({ event: "sign_up", outcome: "success", userId: created.user.id }, context);
   return created;
 }
 
@@ -37,15 +60,30 @@ export async function signUp(input: Pick<SignUpInput, "email" | "password" | "na
  * Checks credentials. Unknown email and wrong password take the same path and cost exactly one hash
  * (R43, decision 6); a hash made with weaker parameters is upgraded on success (R36).
  */
-export async function signIn(input: Pick<SignInInput, "email" | "password">): Promise<SignInResult> {
+export async function signIn(
+  input: Pick<SignInInput, "email" | "password">,
+  context: RequestContext,
+): Promise<SignInResult> {
   const database = await db();
+  const admitted = await admitAttempt(database, { ip: context.ip, account: input.email }, throttlePolicy());
+  if (!admitted.ok) return throttled(admitted, "sign-in", context);
   const user = await findUserByEmail(database, input.email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !matches) return { ok: false, code: "invalid_credentials" };
+  if (!user || !matches) {
+    const detail = user ? "wrong password" : `unknown account ${maskEmail(input.email)}`;
+    await audit({ event: "sign_in_failed", outcome: "failure", userId: user?.id ?? null, detail }, context);
+    return { ok: false, code: "invalid_credentials" };
+  }
+  await clearAccount(database, input.email);
   if (needsRehash(user.passwordHash)) {
     await updatePasswordHash(database, user.id, await hashPassword(input.password));
   }
+  await audit({ event: "sign_in", outcome: "success", userId: user.id }, context);
   return { ok: true, user };
 }
 
 export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an account.";
+
+export function throttledMessage(retryAfterSeconds: number): string {
+  return `Too many attempts. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
+}

@@ -27,9 +27,32 @@ function zxcvbn(): ZxcvbnFactory {
   return factory;
 }
 
-/** Words an attacker would try first for this user: the email, its parts, the name, the app's name. */
+/**
+ * Words an attacker would try first for this user: the email whole and in pieces, its local part and
+ * domain run together without separators or top-level domain, the name, the app's name.
+ */
 export function contextWords({ email, name, appName }: PasswordContext): string[] {
-  const words = [appName, ...appName.split(/\s+/), email ?? "", ...(email ?? "").split(/[@.+_-]/), name ?? ""];
+  const address = (email ?? "").toLowerCase();
+  const [local = "", domain = ""] = address.split("@");
+  const domainName = domain.split(".").slice(0, -1).join(".");
+  const squash = (text: string): string => text.replace(/[^\p{L}\p{N}]/gu, "");
+  const words = [
+    appName,
+    squash(appName),
+    ...appName.split(/\s+/),
+    address,
+    local,
+    squash(local),
+    ...local.split(/[.+_-]/),
+    domain,
+    domainName,
+    ...domain.split("."),
+    `${local}@${domainName}`,
+    squash(`${local}${domainName}`),
+    name ?? "",
+    squash(name ?? ""),
+    ...(name ?? "").split(/\s+/),
+  ];
   return [...new Set(words.map((word) => word.trim().toLowerCase()).filter((word) => word.length >= 3))];
 }
 

@@ -5,6 +5,14 @@ import { parseSessionSecrets, type SessionSecrets } from "./session-secrets";
 /** The smallest Node that has `crypto.argon2` and `node:sqlite` together. */
 export const MIN_NODE = [24, 7] as const;
 
+/** A bare origin such as `https://app.example.com` (no path), normalised by the URL parser. */
+const originSchema = z
+  .string()
+  .refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""), {
+    message: "must be an origin such as https://app.example.com",
+  })
+  .transform((value) => new URL(value).origin);
+
 const DatabaseEnvSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -22,6 +30,27 @@ const EnvSchema = DatabaseEnvSchema.extend({
   SESSION_MAX_AGE: durationSchema("12h"),
   SESSION_WARNING: durationSchema("60s"),
   APP_NAME: z.string().min(1).default("Iron Gate"),
+  /** The public origin (`https://app.example.com`) when a proxy in front rewrites Host; default: the request's. */
+  APP_ORIGIN: originSchema.optional(),
+  /** More origins allowed to send unsafe requests, comma-separated. */
+  TRUSTED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? "")
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(originSchema)),
+  /** How many proxies in front append to X-Forwarded-For; 0 means trust none and use the TCP peer. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  THROTTLE_IP_BURST: z.coerce.number().int().min(1).default(20),
+  THROTTLE_IP_PER_MINUTE: z.coerce.number().positive().default(10),
+  THROTTLE_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  THROTTLE_ACCOUNT_BASE_DELAY: durationSchema("30s"),
+  THROTTLE_ACCOUNT_MAX_DELAY: durationSchema("1h"),
+  AUDIT_RETENTION: durationSchema("90d"),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SESSION_SECRET" | "SESSION_SECRETS"> & {

@@ -33,6 +33,33 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("ended_sessions_expires_at").on("ended_sessions").column("expires_at").execute();
     },
   },
+  "0003_throttles_and_audit": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Rate-limit state in the database, so that it holds across instances (decision 7).
+      await db.schema
+        .createTable("throttles")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("milli_tokens", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("failures", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("blocked_until", "bigint", (c) => c.notNull().defaultTo(0))
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      // The authentication audit log (R45): who, what, when (UTC ms), from where, and how it went.
+      await db.schema
+        .createTable("auth_events")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .addColumn("user_id", "text")
+        .addColumn("event", "text", (c) => c.notNull())
+        .addColumn("outcome", "text", (c) => c.notNull())
+        .addColumn("ip", "text")
+        .addColumn("user_agent", "text")
+        .addColumn("detail", "text")
+        .execute();
+      await db.schema.createIndex("auth_events_user_at").on("auth_events").columns(["user_id", "at"]).execute();
+      await db.schema.createIndex("auth_events_at").on("auth_events").column("at").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

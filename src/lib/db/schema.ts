@@ -20,7 +20,28 @@ export interface EndedSessionsTable {
   expiresAt: DbMillis;
 }
 
+export interface ThrottlesTable {
+  key: string;
+  milliTokens: number;
+  failures: number;
+  blockedUntil: DbMillis;
+  updatedAt: DbMillis;
+}
+
+export interface AuthEventsTable {
+  id: string;
+  at: DbMillis;
+  userId: string | null;
+  event: string;
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  detail: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   endedSessions: EndedSessionsTable;
+  throttles: ThrottlesTable;
+  authEvents: AuthEventsTable;
 }

@@ -8,6 +8,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "service_unavailable"
+  | "too_many_requests"
+  | "cross_origin"
   | "internal_error";
 
 export type FieldErrors = Record<string, string>;
@@ -42,4 +44,9 @@ export function jsonError(
 export function methodNotAllowed(allow: string[]): () => Response {
   return () =>
     jsonError(405, "method_not_allowed", `Use ${allow.join(" or ")}.`, { headers: { Allow: allow.join(", ") } });
+}
+
+/** 429 with `Retry-After` (decision 7). */
+export function tooManyRequests(retryAfterSeconds: number, message: string): Response {
+  return jsonError(429, "too_many_requests", message, { headers: { "Retry-After": String(retryAfterSeconds) } });
 }

@@ -8,7 +8,10 @@ import type {
   NextApiRequest,
   NextApiResponse,
 } from "next";
+import { env } from "@/lib/config/env";
 import { isUnavailable } from "@/lib/db/errors";
+import { checkOrigin } from "@/lib/http/origin-check";
+import { nodeHeaders } from "@/lib/http/request-context";
 import type { PublicUser } from "@/lib/users/user";
 import { resolveSession } from "./resolve-session";
 import type { SessionData } from "./session-data";
@@ -37,6 +40,17 @@ export function withSessionRoute(
   handler: (req: SessionApiRequest, res: NextApiResponse) => unknown | Promise<unknown>,
 ): NextApiHandler {
   return async (req, res) => {
+    const { APP_ORIGIN, TRUSTED_ORIGINS } = env();
+    const request = {
+      method: req.method ?? "GET",
+      url: `http://${req.headers.host}${req.url}`,
+      headers: nodeHeaders(req.headers),
+    };
+    const verdict = checkOrigin(request, { appOrigin: APP_ORIGIN, trustedOrigins: TRUSTED_ORIGINS });
+    if (!verdict.ok) {
+      res.status(403).json({ error: { code: "cross_origin", message: "This request did not come from this site." } });
+      return;
+    }
     try {
       await handler(await attachSession(req, res), res);
     } catch (error) {

@@ -1,4 +1,6 @@
+import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
+import { currentRequestContext } from "@/lib/http/current-request";
 import type { ActiveSession } from "./resolve-session";
 import { endSession, saveSession } from "./session";
 import { touch } from "./session-data";
@@ -30,10 +32,18 @@ export async function keepThisSession(session: ActiveSession, sessionVersion: nu
 /** "Sign out everywhere else" (R17): every other session of the user ends; this one goes on. */
 export async function revokeOtherSessions(session: ActiveSession): Promise<void> {
   await keepThisSession(session, await bumpSessionVersion(await db(), session.user.id));
+  await audit(
+    { event: "sessions_revoked", outcome: "success", userId: session.user.id, detail: "others" },
+    await currentRequestContext(),
+  );
 }
 
 /** "Sign out everywhere": every session of the user ends, this one included. */
 export async function signOutEverywhere(session: ActiveSession): Promise<void> {
   await bumpSessionVersion(await db(), session.user.id);
+  await audit(
+    { event: "sessions_revoked", outcome: "success", userId: session.user.id, detail: "all" },
+    await currentRequestContext(),
+  );
   await endSession();
 }

@@ -1,5 +1,6 @@
 import { getIronSession, type IronSession } from "iron-session";
 import { cookies } from "next/headers";
+import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
 import { newSessionData, type SessionData } from "./session-data";
 import { sealOptions, sessionOptions } from "./session-options";
@@ -33,7 +34,7 @@ export async function saveSession(data: SessionData): Promise<void> {
  * so signing in over it replaces it entirely.
  */
 export async function startSession(user: UserRecord): Promise<SessionData> {
-  await recordSignOut(await readSessionPayload());
+  await recordSignOut(await readSessionPayload(), await currentRequestContext());
   const data = newSessionData(user);
   await saveSession(data);
   return data;
@@ -42,6 +43,6 @@ export async function startSession(user: UserRecord): Promise<SessionData> {
 /** Signs out: the session id is recorded as ended (R15), then the cookie is cleared (R18). */
 export async function endSession(): Promise<void> {
   const session = await appSession();
-  await recordSignOut(payload(session));
+  await recordSignOut(payload(session), await currentRequestContext());
   session.destroy();
 }

@@ -1,4 +1,6 @@
+import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
+import type { RequestContext } from "@/lib/http/request-context";
 import { absoluteExpiry, parseSessionData } from "./session-data";
 import { sessionLimits } from "./session-limits";
 import { purgeEndedSessions, recordEndedSession } from "./session-store";
@@ -7,10 +9,11 @@ import { purgeEndedSessions, recordEndedSession } from "./session-store";
  * The server half of every sign-out, whatever the framework: the session id is recorded as ended until
  * its absolute limit, so a copied cookie is dead from now on (R15), and expired records are purged.
  */
-export async function recordSignOut(raw: unknown, now = Date.now()): Promise<void> {
+export async function recordSignOut(raw: unknown, context: RequestContext, now = Date.now()): Promise<void> {
   const data = parseSessionData(raw);
   if (!data) return;
   const database = await db();
   await recordEndedSession(database, data.sid, data.uid, absoluteExpiry(data, sessionLimits()));
   await purgeEndedSessions(database, now);
+  await audit({ event: "sign_out", outcome: "success", userId: data.uid }, context);
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { SignInSchema } from "@/lib/auth/auth-schemas";
-import { INVALID_CREDENTIALS_MESSAGE, signIn } from "@/lib/auth/auth-service";
+import { INVALID_CREDENTIALS_MESSAGE, signIn, throttledMessage } from "@/lib/auth/auth-service";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
-import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
+import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
+import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
 import { resolveSession } from "@/lib/session/resolve-session";
 import { endSession, readSessionPayload, startSession } from "@/lib/session/session";
@@ -27,7 +28,10 @@ export const GET = apiRoute(async () => {
 export const POST = apiRoute(async (request) => {
   const input = await readInput(request, SignInSchema);
   if (!input.ok) return input.response;
-  const result = await signIn(input.value);
+  const result = await signIn(input.value, await currentRequestContext());
+  if (!result.ok && result.code === "throttled") {
+    return tooManyRequests(result.retryAfterSeconds, throttledMessage(result.retryAfterSeconds));
+  }
   if (!result.ok) return jsonError(401, "invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
   await startSession(result.user);
   return json({ ok: true, user: toPublicUser(result.user), redirectTo: safeRedirect(input.value.next) });

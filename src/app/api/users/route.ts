@@ -1,8 +1,9 @@
 import { SignUpSchema } from "@/lib/auth/auth-schemas";
-import { signUp } from "@/lib/auth/auth-service";
+import { signUp, throttledMessage } from "@/lib/auth/auth-service";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
-import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
+import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
+import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
 import { startSession } from "@/lib/session/session";
 import { toPublicUser } from "@/lib/users/user";
@@ -11,7 +12,10 @@ import { toPublicUser } from "@/lib/users/user";
 export const POST = apiRoute(async (request) => {
   const input = await readInput(request, SignUpSchema);
   if (!input.ok) return input.response;
-  const result = await signUp(input.value);
+  const result = await signUp(input.value, await currentRequestContext());
+  if (!result.ok && result.code === "throttled") {
+    return tooManyRequests(result.retryAfterSeconds, throttledMessage(result.retryAfterSeconds));
+  }
   if (!result.ok && result.code === "email_taken") {
     return jsonError(409, "email_taken", "An account with this email already exists.", { fields: result.fields });
   }

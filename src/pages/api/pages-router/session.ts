@@ -1,3 +1,5 @@
+import { env } from "@/lib/config/env";
+import { nodeHeaders, requestContext } from "@/lib/http/request-context";
 import { withSessionRoute } from "@/lib/session/pages-router";
 import { recordSignOut } from "@/lib/session/sign-out";
 
@@ -12,7 +14,7 @@ export default withSessionRoute(async (req, res) => {
     return res.status(200).json({ user: req.user });
   }
   if (req.method === "DELETE") {
-    await recordSignOut(req.session);
+    await recordSignOut(req.session, requestContext(nodeHeaders(req.headers), env().TRUST_PROXY));
     req.session.destroy();
     return res.status(200).json({ ok: true });
   }

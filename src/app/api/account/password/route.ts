@@ -1,7 +1,9 @@
 import { ChangePasswordSchema } from "@/lib/auth/auth-schemas";
+import { throttledMessage } from "@/lib/auth/auth-service";
 import { changePassword } from "@/lib/auth/change-password";
-import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
+import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
+import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
 import { requireApiSession } from "@/lib/session/api-session";
 import { keepThisSession } from "@/lib/session/session-commands";
@@ -12,7 +14,11 @@ export const POST = apiRoute(async (request) => {
   if (!auth.ok) return auth.response;
   const input = await readInput(request, ChangePasswordSchema);
   if (!input.ok) return input.response;
-  const result = await changePassword(auth.session.user, input.value.currentPassword, input.value.newPassword);
+  const { currentPassword, newPassword } = input.value;
+  const result = await changePassword(auth.session.user, currentPassword, newPassword, await currentRequestContext());
+  if (!result.ok && result.code === "throttled") {
+    return tooManyRequests(result.retryAfterSeconds, throttledMessage(result.retryAfterSeconds));
+  }
   if (!result.ok) return jsonError(400, "invalid_input", "The password was not changed.", { fields: result.fields });
   await keepThisSession(auth.session, result.sessionVersion);
   return json({ ok: true, otherSessionsEnded: true });

@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import { env } from "@/lib/config/env";
+import { db } from "@/lib/db/database";
+import type { RequestContext } from "@/lib/http/request-context";
+import { log } from "@/lib/log/logger";
+
+export type AuthEventName =
+  | "sign_up"
+  | "sign_in"
+  | "sign_in_failed"
+  | "sign_out"
+  | "session_expired"
+  | "sessions_revoked"
+  | "password_changed"
+  | "throttled"
+  | "csrf_rejected"
+  | "cookie_rejected";
+
+export type Outcome = "success" | "failure" | "blocked";
+
+export interface AuthEvent {
+  event: AuthEventName;
+  outcome: Outcome;
+  userId?: string | null;
+  /** Never a password, a cookie or, for unknown accounts, a full email. */
+  detail?: string | null;
+  /** A stable id makes the event idempotent (one `session_expired` per session). */
+  id?: string;
+}
+
+export interface StoredEvent {
+  at: number;
+  event: string;
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  detail: string | null;
+}
+
+/** `ada@example.com` → `a***@example.com`: enough to spot a pattern, not to learn who. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return "***";
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+const PURGE_EVERY_MS = 3_600_000;
+const holder = globalThis as typeof globalThis & { __ironGateAuditPurgedAt?: number };
+
+/**
+ * Appends one event to `auth_events` (R45) and mirrors it to the log. Best effort: an audit write that
+ * fails is logged, never turned into a failed sign-in. Old events are purged at most once an hour.
+ */
+export async function audit(entry: AuthEvent, context: RequestContext | null, now = Date.now()): Promise<void> {
+  log.info("auth_event", { ...entry, ip: context?.ip, requestId: context?.requestId });
+  try {
+    const database = await db();
+    await database
+      .insertInto("authEvents")
+      .values({
+        id: entry.id ?? randomUUID(),
+        at: now,
+        userId: entry.userId ?? null,
+        event: entry.event,
+        outcome: entry.outcome,
+        ip: context?.ip ?? null,
+        userAgent: context?.userAgent ?? null,
+        detail: entry.detail ?? null,
+      })
+      .onConflict((conflict) => conflict.column("id").doNothing())
+      .execute();
+    if (now - (holder.__ironGateAuditPurgedAt ?? 0) > PURGE_EVERY_MS) {
+      holder.__ironGateAuditPurgedAt = now;
+      await database
+        .deleteFrom("authEvents")
+        .where("at", "<", now - env().AUDIT_RETENTION)
+        .execute();
+    }
+  } catch (error) {
+    log.error("audit_write_failed", { event: entry.event, error });
+  }
+}
+
+/** The user's latest events, newest first, for the account page. */
+export async function recentEvents(userId: string, limit = 20): Promise<StoredEvent[]> {
+  const rows = await (await db())
+    .selectFrom("authEvents")
+    .select(["at", "event", "outcome", "ip", "userAgent", "detail"])
+    .where("userId", "=", userId)
+    .orderBy("at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ ...row, at: Number(row.at) }));
+}
