@@ -3,9 +3,11 @@ import type { ReactNode } from "react";
 import { revokeOthersAction, signOutEverywhereAction } from "@/app/actions/account-actions";
 import { LocalTime } from "@/components/local-time";
 import { PageShell } from "@/components/page-shell";
+import { recentEvents } from "@/lib/audit/audit-log";
 import { requireSession } from "@/lib/session/current-user";
 import { displayName } from "@/lib/users/user";
 import { ChangePasswordForm } from "./change-password-form";
+import { RecentEvents } from "./recent-events";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -17,6 +19,7 @@ const button = "rounded-lg border border-slate-300 bg-white px-4 py-2 font-mediu
 export default async function AccountPage({ searchParams }: Props): Promise<ReactNode> {
   const session = await requireSession("/account");
   const { done } = await searchParams;
+  const events = await recentEvents(session.user.id);
   return (
     <PageShell session={session}>
       <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
@@ -56,6 +59,12 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
             </button>
           </form>
         </div>
+      </section>
+      <section className={`mt-6 ${card}`} aria-labelledby="activity">
+        <h2 id="activity" className="mb-3 font-semibold">
+          Recent activity
+        </h2>
+        <RecentEvents events={events} />
       </section>
       <section className={`mt-6 ${card}`} aria-labelledby="password">
         <h2 id="password" className="mb-4 font-semibold">

@@ -1,12 +1,25 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { isUnavailable } from "@/lib/db/errors";
+import { log } from "@/lib/log/logger";
 import type { PublicUser } from "@/lib/users/user";
 import { loginUrl } from "./login-url";
-import { type ActiveSession, resolveSession, type SessionCheck } from "./resolve-session";
-import { readSessionPayload } from "./session";
+import type { ActiveSession, SessionCheck } from "./resolve-session";
+import { verifySession } from "./verify-session";
 
-/** The verified session of this request, checked once per render (React `cache`). */
-export const checkSession = cache(async (): Promise<SessionCheck> => resolveSession(await readSessionPayload()));
+/**
+ * The verified session of this request, checked once per render (React `cache`). When the database cannot
+ * answer, the page is treated as signed out: it fails closed (decision 8).
+ */
+export const checkSession = cache(async (): Promise<SessionCheck> => {
+  try {
+    return await verifySession();
+  } catch (error) {
+    if (!isUnavailable(error)) throw error;
+    log.warn("session_check_unavailable", { error });
+    return { status: "signed-out", reason: "none", data: null };
+  }
+});
 
 export async function getCurrentUser(): Promise<PublicUser | null> {
   const check = await checkSession();

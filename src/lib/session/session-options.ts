@@ -19,7 +19,8 @@ export function unsealErrorCounts(): Readonly<Record<UnsealErrorReason, number>>
   return { ...unsealErrors };
 }
 
-function onUnsealError(reason: UnsealErrorReason): void {
+/** Counts and logs a cookie iron-session could not read; never the value (R24, R45). */
+export function onUnsealError(reason: UnsealErrorReason): void {
   unsealErrors[reason] += 1;
   log.warn("session_cookie_rejected", { reason, count: unsealErrors[reason] });
 }

@@ -1,14 +1,26 @@
-import { getIronSession, type IronSession } from "iron-session";
+import { getIronSession, type IronSession, type UnsealErrorReason } from "iron-session";
 import { cookies } from "next/headers";
+import { audit } from "@/lib/audit/audit-log";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
 import { newSessionData, type SessionData } from "./session-data";
-import { sealOptions, sessionOptions } from "./session-options";
+import { onUnsealError, sealOptions, sessionOptions } from "./session-options";
 import { recordSignOut } from "./sign-out";
 
-/** The App Router session (route handlers, server actions, server components) from `cookies()`. */
+/**
+ * The App Router session (route handlers, server actions, server components) from `cookies()`. A cookie
+ * that cannot be read is counted and logged, and a forged or foreign one also goes to the audit log.
+ */
 async function appSession(): Promise<IronSession<SessionData>> {
-  return getIronSession<SessionData>(await cookies(), sessionOptions());
+  return getIronSession<SessionData>(await cookies(), { ...sessionOptions(), onUnsealError: auditUnsealError });
+}
+
+function auditUnsealError(reason: UnsealErrorReason): void {
+  onUnsealError(reason);
+  if (reason === "expired") return;
+  void currentRequestContext()
+    .then((context) => audit({ event: "cookie_rejected", outcome: "blocked", detail: reason }, context))
+    .catch(() => undefined);
 }
 
 function payload(session: Partial<SessionData>): Partial<SessionData> {

@@ -6,10 +6,10 @@ import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/a
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
-import { resolveSession } from "@/lib/session/resolve-session";
-import { endSession, readSessionPayload, startSession } from "@/lib/session/session";
+import { endSession, startSession } from "@/lib/session/session";
 import { signOutEverywhere } from "@/lib/session/session-commands";
 import { signedOutResponse } from "@/lib/session/sign-out-handler";
+import { verifySession } from "@/lib/session/verify-session";
 import { toPublicUser } from "@/lib/users/user";
 
 /**
@@ -18,7 +18,7 @@ import { toPublicUser } from "@/lib/users/user";
  */
 export const GET = apiRoute(async () => {
   const serverNow = Date.now();
-  const check = await resolveSession(await readSessionPayload(), serverNow);
+  const check = await verifySession(serverNow);
   if (check.status !== "active") return json({ user: null, reason: check.reason, serverNow });
   const { user, idleExpiresAt, absoluteExpiresAt } = check;
   return json({ user, expiresAt: idleExpiresAt, idleExpiresAt, absoluteExpiresAt, serverNow });
@@ -45,7 +45,7 @@ export const DELETE = apiRoute(async (request) => {
   if (!scope.success) {
     return jsonError(400, "invalid_input", "scope is this or all.", { fields: { scope: "Use this or all." } });
   }
-  const check = scope.data === "all" ? await resolveSession(await readSessionPayload()) : null;
+  const check = scope.data === "all" ? await verifySession() : null;
   if (check?.status === "active") await signOutEverywhere(check);
   else await endSession();
   return signedOutResponse();
