@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startAppServer } from "./app-server";
+import { findSecretsInLogs, passwordsUsedInTests, serverLogsSince } from "./log-scan";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,11 +10,24 @@ declare module "vitest" {
   }
 }
 
-/** One built app for the whole integration project, on its own fresh SQLite file. */
+/**
+ * One built app for the whole integration project, on its own fresh SQLite file. When the run is over, the
+ * logs of every server it started are searched for the passwords and seals the tests used: finding one
+ * fails the run.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const startedAt = Date.now();
   const server = await startAppServer("integration");
   project.provide("baseUrl", server.baseUrl);
   project.provide("databaseUrl", server.databaseUrl);
   project.provide("logFile", server.logFile);
-  return server.stop;
+  return async () => {
+    await server.stop();
+    const logs = serverLogsSince(startedAt);
+    const passwords = passwordsUsedInTests();
+    const leaks = findSecretsInLogs(logs, passwords);
+    if (logs.length === 0 || passwords.length < 3) throw new Error("the log scan found nothing to scan");
+    if (leaks.length > 0) throw new Error(`secrets leaked into the server logs:\n${leaks.join("\n")}`);
+    console.log(`log scan: ${logs.length} server logs, ${passwords.length} passwords and every seal: none found`);
+  };
 }
