@@ -28,8 +28,10 @@ interface Fixtures {
   user: UserRecord;
   /** Signs `user` in by sealing a session cookie directly, skipping the login form; `ageMs` backdates it. */
   signIn: (options?: { ageMs?: number }) => Promise<void>;
-  /** Fails the test when a page throws or logs a console error. */
+  /** Fails the test when a page throws or logs a console error (CSP violations included)... */
   pageErrors: string[];
+  /** ...except those a test provokes on purpose. */
+  expectedConsoleErrors: RegExp[];
 }
 
 export const test = base.extend<Fixtures>({
@@ -66,12 +68,15 @@ export const test = base.extend<Fixtures>({
       ]);
     });
   },
+  expectedConsoleErrors: [[], { option: true }],
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       page.on("console", (message) => {
-        if (message.type() === "error") errors.push(message.text());
+        const text = message.text();
+        if (message.type() === "error" && !expectedConsoleErrors.some((pattern) => pattern.test(text)))
+          errors.push(text);
       });
       await use(errors);
       expect(errors, "errors in the browser console").toEqual([]);

@@ -52,7 +52,8 @@ const holder = globalThis as typeof globalThis & { __ironGateAuditPurgedAt?: num
  * fails is logged, never turned into a failed sign-in. Old events are purged at most once an hour.
  */
 export async function audit(entry: AuthEvent, context: RequestContext | null, now = Date.now()): Promise<void> {
-  log.info("auth_event", { ...entry, ip: context?.ip, requestId: context?.requestId });
+  const { event, ...rest } = entry;
+  log.info("auth_event", { name: event, ...rest, ip: context?.ip, requestId: context?.requestId });
   try {
     const database = await db();
     await database
