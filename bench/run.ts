@@ -27,7 +27,7 @@ async function measure(name: string, iterations: number, run: () => Promise<unkn
   return perOp;
 }
 
-const password = { 1: process.env.SESSION_SECRET };
+const password = { "1": process.env.SESSION_SECRET ?? "" };
 const created = await createUser(await db(), {
   email: "bench@example.com",
   name: null,
@@ -40,9 +40,14 @@ const limits = { idleMs: 1_800_000, maxAgeMs: 43_200_000 };
 
 console.log(`Node ${process.versions.node}, hash pool of ${hashPool().stats().size}\n`);
 await measure("unseal the cookie (iron-session)", 2000, () => unsealData(seal, { password }));
+const { unsealCached } = await import("@/lib/session/unseal-cache");
+await measure("unseal the same cookie again (the unseal cache)", 20000, () => unsealCached(seal, password, () => {}));
 await measure("limits check on the unsealed data", 20000, async () => sessionState(data, limits));
-await measure("full server-side check (unseal + one SQLite query)", 2000, async () =>
+await measure("full server-side check, first sight of the cookie", 2000, async () =>
   resolveSession(await unsealData(seal, { password }), Date.now(), limits),
+);
+await measure("full server-side check, cached unseal + one SQLite query", 5000, async () =>
+  resolveSession(await unsealCached(seal, password, () => {}), Date.now(), limits),
 );
 await measure("seal a refreshed cookie (the proxy's once-a-minute write)", 1000, () => sealData(data, { password, ttl: 3600 }));
 await measure("argon2id hash (m=19456, t=2, p=1) in the worker pool", 20, () => hashPassword("velvet tractor kiwi orbit lantern"));

@@ -3,7 +3,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/config/env";
 import { checkOrigin } from "@/lib/http/origin-check";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-context";
-import { contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
 import { log } from "@/lib/log/logger";
 import { loginUrl } from "@/lib/session/login-url";
 import { proxySession } from "@/lib/session/proxy-session";
@@ -35,13 +35,16 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
       );
     }
   }
-  const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, NODE_ENV === "development");
   // Headers the app trusts are set here, overwriting whatever the client sent (R55).
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
-  headers.set("x-nonce", nonce);
-  headers.set("content-security-policy", csp);
+  let csp = API_CONTENT_SECURITY_POLICY;
+  if (!pathname.startsWith("/api/")) {
+    const nonce = newNonce();
+    csp = contentSecurityPolicy(nonce, NODE_ENV === "development");
+    headers.set("x-nonce", nonce);
+    headers.set("content-security-policy", csp);
+  }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);

@@ -10,7 +10,7 @@ export const NameSchema = z
   .max(4 * MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`)
   .transform((name) => name.trim().normalize("NFC"))
   .refine((name) => [...name].length <= MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`)
-  .refine((name) => !/\p{Cc}/u.test(name), "Remove control characters.")
+  .refine((name) => !/\p{Cc}/u.test(name) && name.isWellFormed(), "Remove control characters and invalid text.")
   .transform((name) => (name.length > 0 ? name : null));
 
 /** Where to go after signing in; `safeRedirect` decides whether it is usable. Non-strings are a 400. */
@@ -19,6 +19,7 @@ export const NextSchema = z.string({ error: "next must be a path such as /privat
 /** A new password before the policy runs: a string within the byte cap (the policy needs context). */
 export const NewPasswordSchema = z
   .string({ error: "Choose a password." })
+  .refine((password) => password.isWellFormed(), "Remove the characters that are not valid text.")
   .refine((password) => new TextEncoder().encode(password).length <= MAX_PASSWORD_BYTES, {
     message: `Use at most ${MAX_PASSWORD_BYTES} bytes.`,
   })

@@ -15,6 +15,7 @@ const DOMAIN =
 /** Why an already normalised email is unacceptable, or null when it is fine (decision 3). */
 export function emailProblem(email: string): string | null {
   if (email.length === 0) return "Enter your email address.";
+  if (!email.isWellFormed()) return "Remove the characters that are not valid text.";
   if (email.length > MAX_EMAIL_LENGTH) return `Use at most ${MAX_EMAIL_LENGTH} characters.`;
   if (FORBIDDEN.test(email)) return "Enter a single plain address such as ada@example.com.";
   const parts = email.split("@");

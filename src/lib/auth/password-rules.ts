@@ -12,6 +12,7 @@ export function normalizePassword(password: string): string {
 
 /** Length rules only; guessability is `checkPasswordStrength`'s job. Counts code points (R28). */
 export function passwordLengthProblem(password: string): string | null {
+  if (!password.isWellFormed()) return WELL_FORMED_MESSAGE;
   const normalized = normalizePassword(password);
   if ([...normalized].length < MIN_PASSWORD_CHARS) return `Use at least ${MIN_PASSWORD_CHARS} characters.`;
   if (new TextEncoder().encode(normalized).length > MAX_PASSWORD_BYTES) {
@@ -20,10 +21,14 @@ export function passwordLengthProblem(password: string): string | null {
   return null;
 }
 
+/** A lone UTF-16 surrogate cannot be encoded, so it could never be verified exactly as typed (R31). */
+const WELL_FORMED_MESSAGE = "Remove the characters that are not valid text.";
+
 /** A password as submitted to sign-in: any string within the byte cap, no policy. */
 export const PasswordInputSchema = z
   .string({ error: "Enter your password." })
   .min(1, "Enter your password.")
+  .refine((password) => password.isWellFormed(), WELL_FORMED_MESSAGE)
   .refine((password) => new TextEncoder().encode(password).length <= MAX_PASSWORD_BYTES, {
     message: `Use at most ${MAX_PASSWORD_BYTES} bytes.`,
   })

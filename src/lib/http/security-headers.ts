@@ -23,6 +23,9 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
   ].join("; ");
 }
 
+/** JSON answers load nothing and are never framed: one fixed policy, the same on every response. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** Headers for every response, set in next.config.ts; HSTS only in production (R9). */
 export function staticSecurityHeaders(production: boolean): { key: string; value: string }[] {
   return [

@@ -1,17 +1,11 @@
-import { getIronSession, nextProxyCookies } from "iron-session";
+import { nextProxyCookies, sealData } from "iron-session";
 import type { NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/config/env";
 import { sealPasswordId } from "@/lib/config/session-secrets";
-import {
-  isDueForRefresh,
-  parseSessionData,
-  type SessionData,
-  type SessionState,
-  sessionState,
-  touch,
-} from "./session-data";
+import { isDueForRefresh, parseSessionData, type SessionState, sessionState, touch } from "./session-data";
 import { sessionLimits } from "./session-limits";
-import { sealOptions, sessionOptions } from "./session-options";
+import { onUnsealError, sealOptions, sessionOptions } from "./session-options";
+import { unsealCached } from "./unseal-cache";
 
 /**
  * Requests that must not extend a session: status reads (polling them would keep a session alive forever),
@@ -39,21 +33,20 @@ export async function proxySession(
   response: NextResponse,
   now = Date.now(),
 ): Promise<SessionState | null> {
-  const options = sessionOptions();
-  const seal = request.cookies.get(options.cookieName)?.value;
+  const { cookieName } = sessionOptions();
+  const { passwords, currentId } = env().sessionSecrets;
+  const seal = request.cookies.get(cookieName)?.value;
   if (!seal) return null;
-  const session = await getIronSession<SessionData>(nextProxyCookies(request, response), options);
-  const { sid, uid, ver, authenticatedAt, lastSeenAt } = session;
-  const data = parseSessionData({ sid, uid, ver, authenticatedAt, lastSeenAt });
+  const data = parseSessionData(await unsealCached(seal, passwords, onUnsealError, now));
   if (!data) return null;
   const limits = sessionLimits();
   const state = sessionState(data, limits, now);
   if (state.status !== "active" || !countsAsActivity(request)) return state;
-  const staleSecret = sealPasswordId(seal) !== env().sessionSecrets.currentId;
+  const staleSecret = sealPasswordId(seal) !== currentId;
   if (!isDueForRefresh(data, limits, now) && !staleSecret) return state;
   const touched = touch(data, now);
-  session.updateConfig(sealOptions(touched, now, limits));
-  Object.assign(session, touched);
-  await session.save();
+  const { ttl, cookieOptions = {} } = sealOptions(touched, now, limits);
+  const resealed = await sealData(touched, { password: passwords, ttl });
+  nextProxyCookies(request, response).write(cookieName, resealed, cookieOptions);
   return sessionState(touched, limits, now);
 }

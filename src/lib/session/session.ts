@@ -1,20 +1,20 @@
 import { getIronSession, type IronSession, type UnsealErrorReason } from "iron-session";
 import { cookies } from "next/headers";
 import { audit } from "@/lib/audit/audit-log";
+import { env } from "@/lib/config/env";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
 import { newSessionData, type SessionData } from "./session-data";
-import { onUnsealError, sealOptions, sessionOptions } from "./session-options";
+import { onUnsealError, sealOptions, sessionCookieName, sessionOptions } from "./session-options";
 import { recordSignOut } from "./sign-out";
+import { unsealCached } from "./unseal-cache";
 
-/**
- * The App Router session (route handlers, server actions, server components) from `cookies()`. A cookie
- * that cannot be read is counted and logged, and a forged or foreign one also goes to the audit log.
- */
+/** The App Router session (route handlers, server actions, server components) from `cookies()`, for writing. */
 async function appSession(): Promise<IronSession<SessionData>> {
   return getIronSession<SessionData>(await cookies(), { ...sessionOptions(), onUnsealError: auditUnsealError });
 }
 
+/** A cookie that cannot be read is counted and logged; a forged or foreign one also goes to the audit log. */
 function auditUnsealError(reason: UnsealErrorReason): void {
   onUnsealError(reason);
   if (reason === "expired") return;
@@ -28,9 +28,14 @@ function payload(session: Partial<SessionData>): Partial<SessionData> {
   return { sid, uid, ver, authenticatedAt, lastSeenAt };
 }
 
-/** The raw, unchecked session payload; `resolveSession` decides whether it is valid. Never writes. */
+/**
+ * The raw, unchecked session payload; `resolveSession` decides whether it is valid. Never writes. Reads go
+ * through the unseal cache: the hot path of every protected request.
+ */
 export async function readSessionPayload(): Promise<Partial<SessionData>> {
-  return payload(await appSession());
+  const seal = (await cookies()).get(sessionCookieName())?.value;
+  if (!seal) return {};
+  return payload(await unsealCached(seal, env().sessionSecrets.passwords, auditUnsealError));
 }
 
 /** Seals `data` into the cookie, with a lifetime that never outlives the session. */

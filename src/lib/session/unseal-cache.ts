@@ -1,0 +1,52 @@
+import { type UnsealErrorReason, unsealData } from "iron-session";
+
+/** iron-webcrypto accepts a seal up to this long after its expiration (clock skew). */
+const SKEW_MS = 60_000;
+const MAX_ENTRIES = 10_000;
+
+interface Entry {
+  data: Record<string, unknown>;
+  /** The seal's own expiration (ms), read from the seal after its MAC was verified. */
+  expiresAt: number;
+}
+
+const holder = globalThis as typeof globalThis & { __ironGateUnsealCache?: Map<string, Entry> };
+holder.__ironGateUnsealCache ??= new Map();
+const cache = holder.__ironGateUnsealCache;
+
+/** `Fe26.2*id*salt*iv*data*expiration*hmacSalt*hmac[~2]`: the expiration field, in ms; 0 when absent. */
+function sealExpiry(seal: string): number {
+  const expiration = Number(seal.split("~")[0]?.split("*")[5]);
+  return Number.isFinite(expiration) && expiration > 0 ? expiration : 0;
+}
+
+/**
+ * Unseals a session cookie, remembering the result for the life of the seal. Unsealing costs about half of
+ * a protected request (two PBKDF2 derivations, AES and HMAC: anchors.md); the same cookie arrives on every
+ * request of a session, and a given seal string always opens to the same data, so only the first costs that.
+ * Only seals that verified are cached, keyed by the whole seal, and each hit re-checks the seal's own
+ * expiry; the session layer checks its own, stricter limits on every read. Bounded: oldest entries go first.
+ */
+export async function unsealCached(
+  seal: string,
+  password: Record<string, string>,
+  onUnsealError: (reason: UnsealErrorReason) => void,
+  now = Date.now(),
+): Promise<Record<string, unknown>> {
+  const hit = cache.get(seal);
+  if (hit && (hit.expiresAt === 0 || now <= hit.expiresAt + SKEW_MS)) return hit.data;
+  if (hit) cache.delete(seal);
+  let failed = false;
+  const data = await unsealData<Record<string, unknown>>(seal, {
+    password,
+    onUnsealError: (reason) => {
+      failed = true;
+      onUnsealError(reason);
+    },
+  });
+  if (!failed && Object.keys(data).length > 0) {
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(seal, { data: Object.freeze(data), expiresAt: sealExpiry(seal) });
+  }
+  return data;
+}
