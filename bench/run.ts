@@ -23,7 +23,9 @@ async function measure(name: string, iterations: number, run: () => Promise<unkn
   const start = performance.now();
   for (let i = 0; i < iterations; i++) await run();
   const perOp = (performance.now() - start) / iterations;
-  console.log(`${name.padEnd(58)} ${(perOp * 1000).toFixed(1).padStart(9)} µs ${(1000 / perOp).toFixed(0).padStart(8)} op/s`);
+  console.log(
+    `${name.padEnd(58)} ${(perOp * 1000).toFixed(1).padStart(9)} µs ${(1000 / perOp).toFixed(0).padStart(8)} op/s`,
+  );
   return perOp;
 }
 
@@ -49,8 +51,12 @@ await measure("full server-side check, first sight of the cookie", 2000, async (
 await measure("full server-side check, cached unseal + one SQLite query", 5000, async () =>
   resolveSession(await unsealCached(seal, password, () => {}), Date.now(), limits),
 );
-await measure("seal a refreshed cookie (the proxy's once-a-minute write)", 1000, () => sealData(data, { password, ttl: 3600 }));
-await measure("argon2id hash (m=19456, t=2, p=1) in the worker pool", 20, () => hashPassword("velvet tractor kiwi orbit lantern"));
+await measure("seal a refreshed cookie (the proxy's once-a-minute write)", 1000, () =>
+  sealData(data, { password, ttl: 3600 }),
+);
+await measure("argon2id hash (m=19456, t=2, p=1) in the worker pool", 20, () =>
+  hashPassword("velvet tractor kiwi orbit lantern"),
+);
 
 // The measurement that decided the worker pool: unseals while four hashes are in flight.
 const hashes = Array.from({ length: 4 }, () => hashPassword("velvet tractor kiwi orbit lantern"));
@@ -58,5 +64,7 @@ const underLoad = await measure("unseal while 4 hashes run (they are not in libu
   unsealData(seal, { password }),
 );
 await Promise.all(hashes);
-console.log(`\nunseal under hashing load: ${(underLoad * 1000).toFixed(0)} µs (anchors.md: ~100 ms when hashes share libuv's pool)`);
+console.log(
+  `\nunseal under hashing load: ${(underLoad * 1000).toFixed(0)} µs (anchors.md: ~100 ms when hashes share libuv's pool)`,
+);
 process.exit(0);

@@ -3,6 +3,7 @@
 import { type ReactNode, useActionState } from "react";
 import { changePasswordAction } from "@/app/actions/account-actions";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
+import { FormMessage } from "@/components/form-message";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
 
@@ -10,11 +11,8 @@ export function ChangePasswordForm(): ReactNode {
   const [state, action] = useActionState(changePasswordAction, EMPTY_FORM_STATE);
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.message ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage text={state.message} tone="error" />
+      <FormMessage text={state.notice} tone="success" />
       <TextField
         name="currentPassword"
         label="Current password"

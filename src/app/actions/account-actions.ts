@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { ChangePasswordSchema } from "@/lib/auth/auth-schemas";
-import { throttledMessage } from "@/lib/auth/auth-service";
 import { changePassword } from "@/lib/auth/change-password";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { fieldErrors } from "@/lib/http/read-json";
 import { requireSession } from "@/lib/session/current-user";
 import { keepThisSession, revokeOtherSessions, signOutEverywhere } from "@/lib/session/session-commands";
+import { throttledMessage } from "@/lib/throttle/throttle-policy";
 import { type FormState, formText } from "./form-state";
 
 /** "Sign out everywhere else". Every server action verifies the session itself. */
@@ -37,5 +37,5 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
   }
   if (!result.ok) return { fields: result.fields, values: {} };
   await keepThisSession(session, result.sessionVersion);
-  return { message: "Password changed. Your other sessions were signed out.", fields: {}, values: {} };
+  return { notice: "Password changed. Your other sessions were signed out.", fields: {}, values: {} };
 }

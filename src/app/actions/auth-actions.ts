@@ -2,11 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { SignInSchema, SignUpSchema } from "@/lib/auth/auth-schemas";
-import { INVALID_CREDENTIALS_MESSAGE, signIn, signUp, throttledMessage } from "@/lib/auth/auth-service";
+import { INVALID_CREDENTIALS_MESSAGE, signIn, signUp } from "@/lib/auth/auth-service";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { fieldErrors } from "@/lib/http/read-json";
 import { endSession, startSession } from "@/lib/session/session";
+import { throttledMessage } from "@/lib/throttle/throttle-policy";
 import { type FormState, formText } from "./form-state";
 
 /** The login form's action: the same auth core as `POST /api/sessions`. */

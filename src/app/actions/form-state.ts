@@ -2,7 +2,10 @@ import type { FieldErrors } from "@/lib/http/api-response";
 
 /** What a no-JS-capable auth form gets back: field errors and what to refill, never the password. */
 export interface FormState {
+  /** What went wrong as a whole (a refusal, a throttle); field errors go in `fields`. */
   message?: string;
+  /** A confirmation. */
+  notice?: string;
   fields: FieldErrors;
   values: { email?: string; name?: string };
 }

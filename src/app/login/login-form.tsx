@@ -3,6 +3,7 @@
 import { type ReactNode, useActionState } from "react";
 import { signInAction } from "@/app/actions/auth-actions";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
+import { FormMessage } from "@/components/form-message";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
 
@@ -11,11 +12,7 @@ export function LoginForm({ next }: { next: string }): ReactNode {
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="next" value={next} />
-      {state.message ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage text={state.message} tone="error" />
       <TextField
         name="email"
         label="Email"

@@ -3,6 +3,7 @@
 import { type ReactNode, useActionState, useState } from "react";
 import { signUpAction } from "@/app/actions/auth-actions";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
+import { FormMessage } from "@/components/form-message";
 import { PasswordStrength } from "@/components/password-strength";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
@@ -15,6 +16,7 @@ export function SignUpForm({ next, appName }: { next: string; appName: string })
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="next" value={next} />
+      <FormMessage text={state.message} tone="error" />
       <TextField
         name="email"
         label="Email"

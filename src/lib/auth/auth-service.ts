@@ -83,7 +83,3 @@ export async function signIn(
 }
 
 export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an account.";
-
-export function throttledMessage(retryAfterSeconds: number): string {
-  return `Too many attempts. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
-}

@@ -1,3 +1,5 @@
+import { throttledMessage } from "@/lib/throttle/throttle-policy";
+
 export type ErrorCode =
   | "invalid_json"
   | "invalid_input"
@@ -47,6 +49,8 @@ export function methodNotAllowed(allow: string[]): () => Response {
 }
 
 /** 429 with `Retry-After` (decision 7). */
-export function tooManyRequests(retryAfterSeconds: number, message: string): Response {
-  return jsonError(429, "too_many_requests", message, { headers: { "Retry-After": String(retryAfterSeconds) } });
+export function tooManyRequests(retryAfterSeconds: number): Response {
+  return jsonError(429, "too_many_requests", throttledMessage(retryAfterSeconds), {
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  });
 }

@@ -35,3 +35,8 @@ export function accountDelayMs(failures: number, policy: ThrottlePolicy): number
   const doublings = Math.min(30, failures - policy.accountFreeFailures);
   return Math.min(policy.accountBaseDelayMs * 2 ** doublings, policy.accountMaxDelayMs);
 }
+
+/** What a throttled person reads, wherever they are refused. */
+export function throttledMessage(retryAfterSeconds: number): string {
+  return `Too many attempts. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
+}

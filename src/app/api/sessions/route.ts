@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SignInSchema } from "@/lib/auth/auth-schemas";
-import { INVALID_CREDENTIALS_MESSAGE, signIn, throttledMessage } from "@/lib/auth/auth-service";
+import { INVALID_CREDENTIALS_MESSAGE, signIn } from "@/lib/auth/auth-service";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
@@ -30,7 +30,7 @@ export const POST = apiRoute(async (request) => {
   if (!input.ok) return input.response;
   const result = await signIn(input.value, await currentRequestContext());
   if (!result.ok && result.code === "throttled") {
-    return tooManyRequests(result.retryAfterSeconds, throttledMessage(result.retryAfterSeconds));
+    return tooManyRequests(result.retryAfterSeconds);
   }
   if (!result.ok) return jsonError(401, "invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
   await startSession(result.user);

@@ -1,5 +1,5 @@
 import { SignUpSchema } from "@/lib/auth/auth-schemas";
-import { signUp, throttledMessage } from "@/lib/auth/auth-service";
+import { signUp } from "@/lib/auth/auth-service";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
@@ -14,7 +14,7 @@ export const POST = apiRoute(async (request) => {
   if (!input.ok) return input.response;
   const result = await signUp(input.value, await currentRequestContext());
   if (!result.ok && result.code === "throttled") {
-    return tooManyRequests(result.retryAfterSeconds, throttledMessage(result.retryAfterSeconds));
+    return tooManyRequests(result.retryAfterSeconds);
   }
   if (!result.ok && result.code === "email_taken") {
     return jsonError(409, "email_taken", "An account with this email already exists.", { fields: result.fields });

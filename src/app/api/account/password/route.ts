@@ -1,5 +1,4 @@
 import { ChangePasswordSchema } from "@/lib/auth/auth-schemas";
-import { throttledMessage } from "@/lib/auth/auth-service";
 import { changePassword } from "@/lib/auth/change-password";
 import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
@@ -17,7 +16,7 @@ export const POST = apiRoute(async (request) => {
   const { currentPassword, newPassword } = input.value;
   const result = await changePassword(auth.session.user, currentPassword, newPassword, await currentRequestContext());
   if (!result.ok && result.code === "throttled") {
-    return tooManyRequests(result.retryAfterSeconds, throttledMessage(result.retryAfterSeconds));
+    return tooManyRequests(result.retryAfterSeconds);
   }
   if (!result.ok) return jsonError(400, "invalid_input", "The password was not changed.", { fields: result.fields });
   await keepThisSession(auth.session, result.sessionVersion);
