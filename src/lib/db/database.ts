@@ -9,16 +9,23 @@ import { NodeSqliteDialect, openSqlite } from "./sqlite-dialect";
 
 export type Db = Kysely<Database>;
 
-/** Opens the database that `url` names and brings its schema up to date. */
-export async function openDatabase(url: string): Promise<Db> {
+function sqlitePath(url: string): string {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
     throw new DatabaseUnavailableError("PostgreSQL is not supported yet: use a file: DATABASE_URL");
   }
-  const db = new Kysely<Database>({
-    dialect: new NodeSqliteDialect(openSqlite(target.path)),
-    plugins: [new CamelCasePlugin()],
-  });
+  return target.path;
+}
+
+function kysely(path: string, readOnly = false): Db {
+  const connection = openSqlite(path);
+  if (readOnly) connection.exec("PRAGMA query_only = ON");
+  return new Kysely<Database>({ dialect: new NodeSqliteDialect(connection), plugins: [new CamelCasePlugin()] });
+}
+
+/** Opens the database that `url` names and brings its schema up to date. */
+export async function openDatabase(url: string): Promise<Db> {
+  const db = kysely(sqlitePath(url));
   await migrate(db);
   return db;
 }
@@ -39,14 +46,38 @@ export async function ping(db: Db): Promise<boolean> {
   }
 }
 
-// One database per process, shared by every bundle Next.js builds (App Router, Pages Router, proxy).
-const holder = globalThis as typeof globalThis & { __ironGateDb?: Promise<Db> };
+interface Databases {
+  db: Db;
+  reader: Db;
+}
 
-/** The application's database, opened and migrated on first use. */
-export function db(): Promise<Db> {
-  holder.__ironGateDb ??= openDatabase(databaseUrl()).catch((error: unknown) => {
-    holder.__ironGateDb = undefined;
+/**
+ * The writer (migrated on open) and a read-only second connection to the same file. SQLite in WAL mode
+ * lets reads run while a write waits for a lock held by another process; on one connection they would queue
+ * behind it. Session checks and health pings read through `reader()`.
+ */
+async function openDatabases(url: string): Promise<Databases> {
+  const db = await openDatabase(url);
+  return { db, reader: kysely(sqlitePath(url), true) };
+}
+
+// One database per process, shared by every bundle Next.js builds (App Router, Pages Router, proxy).
+const holder = globalThis as typeof globalThis & { __ironGateDatabases?: Promise<Databases> };
+
+function databases(): Promise<Databases> {
+  holder.__ironGateDatabases ??= openDatabases(databaseUrl()).catch((error: unknown) => {
+    holder.__ironGateDatabases = undefined;
     throw error;
   });
-  return holder.__ironGateDb;
+  return holder.__ironGateDatabases;
+}
+
+/** The application's database, opened and migrated on first use. */
+export async function db(): Promise<Db> {
+  return (await databases()).db;
+}
+
+/** A read-only connection for the hot read paths; never waits behind a write. */
+export async function reader(): Promise<Db> {
+  return (await databases()).reader;
 }

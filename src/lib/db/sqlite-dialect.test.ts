@@ -4,18 +4,18 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "./database";
 import { isUniqueViolation } from "./errors";
-import { openSqlite } from "./sqlite-dialect";
+import { openSqlite, whenNotBusy } from "./sqlite-dialect";
 
 const tempFile = (): string => join(mkdtempSync(join(tmpdir(), "iron-gate-db-")), "test.db");
 
 describe("SQLite on node:sqlite (decision 9)", () => {
-  it("opens with WAL, synchronous=FULL, foreign keys and a busy timeout", () => {
+  it("opens with WAL, synchronous=FULL, foreign keys, and no busy wait on the event loop", () => {
     const sqlite = openSqlite(tempFile());
     const pragma = (name: string): unknown => Object.values(sqlite.prepare(`PRAGMA ${name}`).get() ?? {})[0];
     expect(pragma("journal_mode")).toBe("wal");
     expect(pragma("synchronous")).toBe(2);
     expect(pragma("foreign_keys")).toBe(1);
-    expect(pragma("busy_timeout")).toBe(5000);
+    expect(pragma("busy_timeout")).toBe(0);
     sqlite.close();
   });
 
@@ -65,5 +65,39 @@ describe("SQLite on node:sqlite (decision 9)", () => {
     );
     expect(await database.selectFrom("users").select("id").execute()).toHaveLength(20);
     await database.destroy();
+  });
+
+  it("waits for another process's write lock off the event loop, then writes", async () => {
+    const file = tempFile();
+    const database = await openDatabase(`file:${file}`);
+    const other = openSqlite(file);
+    other.exec("BEGIN IMMEDIATE");
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    setTimeout(() => other.exec("ROLLBACK"), 300);
+    await database
+      .insertInto("users")
+      .values({ id: "u1", email: "a@example.com", name: null, passwordHash: "h", isAdmin: false, createdAt: 1 })
+      .execute();
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThan(10); // the event loop kept turning while the insert waited
+    expect(await database.selectFrom("users").select("id").execute()).toEqual([{ id: "u1" }]);
+    other.close();
+    await database.destroy();
+  });
+
+  it("gives up with SQLITE_BUSY when the lock outlives the timeout", async () => {
+    const file = tempFile();
+    const first = openSqlite(file);
+    const second = openSqlite(file);
+    first.exec("CREATE TABLE t (x integer)");
+    first.exec("BEGIN IMMEDIATE");
+    const error = await whenNotBusy(() => second.exec("INSERT INTO t VALUES (1)"), 100).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ errcode: 5 });
+    first.exec("ROLLBACK");
+    first.close();
+    second.close();
   });
 });

@@ -1,27 +1,57 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   CompiledQuery,
   type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
   type Driver,
-  type SqliteDatabase,
-  SqliteDialect,
-  SqliteDriver,
-  type SqliteStatement,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
 } from "kysely";
 
-/** How long a writer waits for SQLite's lock before giving up with SQLITE_BUSY. */
+/** How long a statement keeps retrying while another process holds SQLite's write lock. */
 export const BUSY_TIMEOUT_MS = 5_000;
+const SQLITE_BUSY = 5;
 
-/** Opens a SQLite file with the durability settings of security decision 9. */
+/**
+ * Opens a SQLite file with the durability settings of decision 9. SQLite's own busy timeout is 0: with
+ * `node:sqlite` it would sleep on the event loop and freeze every request; the driver waits instead.
+ */
 export function openSqlite(path: string): DatabaseSync {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+  const db = new DatabaseSync(path, { timeout: 0 });
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA foreign_keys = ON");
   return db;
+}
+
+const isBusy = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && (error as { errcode?: unknown }).errcode === SQLITE_BUSY;
+
+/**
+ * Runs one statement; while the database is locked by someone else it retries with a growing pause, off
+ * the event loop, for up to `BUSY_TIMEOUT_MS`, then gives up with the SQLITE_BUSY error (a 503 upstream).
+ * Retrying is safe: a statement refused with SQLITE_BUSY did nothing.
+ */
+export async function whenNotBusy<T>(run: () => T, timeoutMs = BUSY_TIMEOUT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      return run();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() + pause > deadline) throw error;
+      await sleep(pause);
+    }
+  }
 }
 
 /** node:sqlite binds numbers, strings, bigints, buffers and null; booleans become 0/1. */
@@ -29,39 +59,68 @@ function toSqlite(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
   return parameters.map((value) => (typeof value === "boolean" ? Number(value) : (value as SQLInputValue)));
 }
 
-/** Kysely's `SqliteDatabase` interface over `node:sqlite`, which spreads its parameters. */
-function kyselyDatabase(db: DatabaseSync): SqliteDatabase {
-  return {
-    close: () => db.close(),
-    prepare(sql: string): SqliteStatement {
-      const statement = db.prepare(sql);
-      return {
-        reader: statement.columns().length > 0,
-        all: (parameters) => statement.all(...toSqlite(parameters)),
-        run: (parameters) => statement.run(...toSqlite(parameters)),
-        iterate: (parameters) => statement.iterate(...toSqlite(parameters)),
-      };
-    },
-  };
+class NodeSqliteConnection implements DatabaseConnection {
+  constructor(private readonly db: DatabaseSync) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return whenNotBusy(() => {
+      const statement = this.db.prepare(query.sql);
+      const parameters = toSqlite(query.parameters);
+      if (statement.columns().length > 0) return { rows: statement.all(...parameters) as R[] };
+      const { changes, lastInsertRowid } = statement.run(...parameters);
+      return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+    });
+  }
+
+  async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    const { rows } = await this.executeQuery<R>(query);
+    for (const row of rows) yield { rows: [row] };
+  }
 }
 
-/** Read-then-write transactions take the write lock up front, so they wait instead of failing. */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+/** One connection (Kysely serialises its use); read-then-write transactions take the write lock up front. */
+class NodeSqliteDriver implements Driver {
+  readonly #connection: NodeSqliteConnection;
+  readonly #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+    this.#connection = new NodeSqliteConnection(db);
+  }
+
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return this.#connection;
+  }
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("commit"));
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("rollback"));
+  }
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> {
+    this.#db.close();
   }
 }
 
 /** Kysely's SQLite dialect on the built-in `node:sqlite` driver. */
-export class NodeSqliteDialect extends SqliteDialect {
-  readonly #database: DatabaseSync;
+export class NodeSqliteDialect implements Dialect {
+  constructor(private readonly db: DatabaseSync) {}
 
-  constructor(database: DatabaseSync) {
-    super({ database: kyselyDatabase(database) });
-    this.#database = database;
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
   }
-
-  override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: kyselyDatabase(this.#database) });
+  createDriver(): Driver {
+    return new NodeSqliteDriver(this.db);
+  }
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
   }
 }

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/database";
+import { reader } from "@/lib/db/database";
 import type { PublicUser } from "@/lib/users/user";
 import { toPublicUser } from "@/lib/users/user";
 import { findUserForSession } from "@/lib/users/user-repository";
@@ -37,7 +37,7 @@ export async function resolveSession(
   if (state.status === "expired") {
     return { status: "signed-out", reason: state.reason === "idle" ? "expired" : "ended", data };
   }
-  const found = await findUserForSession(await db(), data.uid, data.sid);
+  const found = await findUserForSession(await reader(), data.uid, data.sid);
   if (!found || found.ended || found.user.sessionVersion !== data.ver) {
     return { status: "signed-out", reason: "revoked", data };
   }

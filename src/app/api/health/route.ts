@@ -1,4 +1,4 @@
-import { db, ping } from "@/lib/db/database";
+import { ping, reader } from "@/lib/db/database";
 import { json, jsonError } from "@/lib/http/api-response";
 import { unsealErrorCounts } from "@/lib/session/session-options";
 
@@ -7,7 +7,7 @@ import { unsealErrorCounts } from "@/lib/session/session-options";
  * session cookies this process could not read, by reason (R24).
  */
 export async function GET(): Promise<Response> {
-  const healthy = await db().then(ping, () => false);
+  const healthy = await reader().then(ping, () => false);
   if (healthy) return json({ ok: true, sessionCookiesRejected: unsealErrorCounts() });
   return jsonError(503, "service_unavailable", "The database is not answering.", { headers: { "Retry-After": "5" } });
 }

@@ -1,0 +1,138 @@
+import { describe, expect, inject, it } from "vitest";
+import { expectError } from "../integration/helpers";
+import { Client, STRONG_PASSWORD, signedUpClient, uniqueEmail } from "../support/http-client";
+import { expectNo5xx, rawExchange, statusCodes } from "./support";
+
+/**
+ * R57: auth endpoints read at most 16 KiB of body, however the size is announced: with Content-Length,
+ * without it (chunked), or with a Content-Length that lies. Never a 5xx.
+ */
+const baseUrl = inject("baseUrl");
+const LIMIT = 16 * 1024;
+/** The endpoints that read a body; the password change only once signed in (it answers 401 before reading). */
+const ENDPOINTS: Array<[string, boolean]> = [
+  ["/api/users", false],
+  ["/api/sessions", false],
+  ["/api/account/password", true],
+];
+
+async function clientFor(signedIn: boolean): Promise<Client> {
+  return signedIn ? (await signedUpClient()).client : new Client();
+}
+
+/** A valid JSON object of `size` bytes: a complete sign-up whose `name` pads it out. */
+function signUpJson(email: string, size: number): string {
+  const shell = JSON.stringify({ email, password: STRONG_PASSWORD, name: "" });
+  return shell.replace('"name":""', `"name":"${"x".repeat(Math.max(0, size - shell.length))}"`);
+}
+
+function stream(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(offset, offset + 4096));
+      offset += 4096;
+    },
+  });
+}
+
+async function emailIsFree(email: string): Promise<boolean> {
+  const response = await new Client().json("POST", "/api/users", { email, password: STRONG_PASSWORD });
+  expectNo5xx(response);
+  return response.status === 201;
+}
+
+describe.each(ENDPOINTS)("R57: POST %s over 16 KiB", (path, signedIn) => {
+  it("with Content-Length: 413 payload_too_large", async () => {
+    const response = await (await clientFor(signedIn)).request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: signUpJson(uniqueEmail("big"), LIMIT + 1),
+    });
+    await expectError(response, 413, "payload_too_large");
+  });
+
+  it("without Content-Length (a stream, chunked): 413 payload_too_large", async () => {
+    const init: RequestInit & { duplex: "half" } = {
+      method: "POST",
+      headers: { "content-type": "application/json", connection: "close" },
+      body: stream(signUpJson(uniqueEmail("big"), LIMIT * 4)),
+      duplex: "half",
+    };
+    await expectError(await (await clientFor(signedIn)).request(path, init), 413, "payload_too_large");
+  });
+});
+
+describe("a body over the limit is never acted on", () => {
+  it("a 20 KiB sign-up sent chunked creates no account", async () => {
+    const email = uniqueEmail("chunked");
+    const init: RequestInit & { duplex: "half" } = {
+      method: "POST",
+      headers: { "content-type": "application/json", connection: "close" },
+      body: stream(signUpJson(email, 20 * 1024)),
+      duplex: "half",
+    };
+    await expectError(await new Client().request("/api/users", init), 413, "payload_too_large");
+    expect(await emailIsFree(email)).toBe(true);
+  });
+
+  it("a body just under the limit is read (the limit is not lower than documented)", async () => {
+    const response = await new Client().request("/api/users", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: signUpJson(uniqueEmail("just-under"), LIMIT - 200),
+    });
+    expect(response.status).not.toBe(413);
+    expectNo5xx(response);
+  });
+});
+
+describe("a Content-Length that lies (raw socket)", () => {
+  it("claims 64 bytes, sends a complete 20 KiB sign-up: only the declared bytes are read, no 5xx, no account", async () => {
+    const email = uniqueEmail("lying-length");
+    const body = signUpJson(email, 20 * 1024);
+    const head = [
+      "POST /api/users HTTP/1.1",
+      `Host: ${new URL(baseUrl).host}`,
+      "Content-Type: application/json",
+      "Content-Length: 64",
+    ].join("\r\n");
+    const raw = await rawExchange(baseUrl, `${head}\r\n\r\n${body}`);
+    const codes = statusCodes(raw);
+    expect(codes.length, raw.slice(0, 500)).toBeGreaterThan(0);
+    for (const code of codes) expect(code, raw.slice(0, 500)).toBeLessThan(500);
+    expect([400, 413]).toContain(codes[0]);
+    expect(await emailIsFree(email)).toBe(true);
+  });
+
+  it("claims 100 bytes and keeps sending 64 KiB: no 5xx, and the server still answers afterwards", async () => {
+    const head = [
+      "POST /api/sessions HTTP/1.1",
+      `Host: ${new URL(baseUrl).host}`,
+      "Content-Type: application/json",
+      "Content-Length: 100",
+    ].join("\r\n");
+    const raw = await rawExchange(baseUrl, `${head}\r\n\r\n${signUpJson("a@example.com", 64 * 1024)}`);
+    for (const code of statusCodes(raw)) expect(code, raw.slice(0, 500)).toBeLessThan(500);
+    expect((await new Client().request("/api/health")).status).toBe(200);
+  });
+
+  it("Content-Length together with Transfer-Encoding: chunked (smuggling shape) is refused, never 5xx", async () => {
+    const email = uniqueEmail("smuggle");
+    const body = signUpJson(email, 20 * 1024);
+    const head = [
+      "POST /api/users HTTP/1.1",
+      `Host: ${new URL(baseUrl).host}`,
+      "Content-Type: application/json",
+      "Content-Length: 10",
+      "Transfer-Encoding: chunked",
+    ].join("\r\n");
+    const raw = await rawExchange(baseUrl, `${head}\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`);
+    const codes = statusCodes(raw);
+    for (const code of codes) expect(code, raw.slice(0, 500)).toBeLessThan(500);
+    expect(codes[0] ?? 400, raw.slice(0, 500)).toBeGreaterThanOrEqual(400);
+    expect(await emailIsFree(email)).toBe(true);
+  });
+});

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Client, STRONG_PASSWORD, signedUpClient, uniqueEmail } from "../support/http-client";
+
+/**
+ * R7/R8/R9/R18 and the hardening headers: every HTML page has a nonce-based strict CSP whose nonce is fresh
+ * per response and on every script tag; the static headers (nosniff, Referrer-Policy, Permissions-Policy,
+ * HSTS for a year) are everywhere; authenticated pages and auth API answers are `no-store`; sign-out clears
+ * the cache; and nothing advertises the framework.
+ */
+let signedIn: Client;
+
+beforeAll(async () => {
+  signedIn = (await signedUpClient()).client;
+});
+
+const PAGES: Array<[string, () => Client]> = [
+  ["/", () => new Client()],
+  ["/login", () => new Client()],
+  ["/signup", () => new Client()],
+  ["/private", () => signedIn],
+  ["/account", () => signedIn],
+  ["/pages-router/private", () => signedIn],
+  ["/no-such-page", () => new Client()],
+];
+
+function directives(csp: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of csp.split(";")) {
+    const [name = "", ...values] = part.trim().split(/\s+/);
+    if (name) map.set(name.toLowerCase(), values);
+  }
+  return map;
+}
+
+function nonceOf(csp: string): string {
+  const match = /'nonce-([^']+)'/.exec(directives(csp).get("script-src")?.join(" ") ?? "");
+  expect(match, csp).not.toBeNull();
+  return match?.[1] ?? "";
+}
+
+async function page(path: string, client: Client): Promise<{ response: Response; html: string }> {
+  const response = await client.request(path);
+  const html = await response.text();
+  expect(response.headers.get("content-type") ?? "", path).toMatch(/^text\/html/);
+  return { response, html };
+}
+
+describe.each(PAGES)("HTML page %s", (path, client) => {
+  it("has a strict nonce CSP: script-src 'nonce-…' 'strict-dynamic', object-src/base-uri/frame-ancestors 'none'", async () => {
+    const { response } = await page(path, client());
+    const csp = directives(response.headers.get("content-security-policy") ?? "");
+    expect(csp.get("script-src")).toContain("'strict-dynamic'");
+    expect(csp.get("script-src")?.some((value) => /^'nonce-[A-Za-z0-9+/_-]{16,}={0,2}'$/.test(value))).toBe(true);
+    expect(csp.get("script-src")).not.toContain("'unsafe-inline'");
+    expect(csp.get("script-src")).not.toContain("'unsafe-eval'");
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'none'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+  });
+
+  it("uses a fresh nonce per response, and every <script> tag carries it", async () => {
+    const first = await page(path, client());
+    const second = await page(path, client());
+    const nonce = nonceOf(first.response.headers.get("content-security-policy") ?? "");
+    expect(nonce).not.toBe(nonceOf(second.response.headers.get("content-security-policy") ?? ""));
+    const scripts = first.html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("sends nosniff, Referrer-Policy, Permissions-Policy, HSTS >= 1 year, and no X-Powered-By", async () => {
+    const { response } = await page(path, client());
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy") ?? "").toMatch(
+      /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/,
+    );
+    expect(response.headers.get("permissions-policy") ?? "").not.toBe("");
+    const maxAge = /max-age=(\d+)/.exec(response.headers.get("strict-transport-security") ?? "")?.[1];
+    expect(Number(maxAge)).toBeGreaterThanOrEqual(31_536_000);
+    expect(response.headers.get("x-powered-by")).toBeNull();
+  });
+});
+
+describe("R8: Cache-Control: no-store", () => {
+  it("on /private and /account when signed in", async () => {
+    for (const path of ["/private", "/account"]) {
+      const response = await signedIn.request(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("cache-control") ?? "", path).toMatch(/no-store/);
+    }
+  });
+
+  it("on every /api/sessions and /api/users answer: success, errors, 405, 413, 415, 403", async () => {
+    const { client, email } = await signedUpClient();
+    const json = { "content-type": "application/json" };
+    const answers: Array<[string, Response]> = [
+      ["GET /api/sessions signed in", await client.request("/api/sessions")],
+      ["GET /api/sessions signed out", await new Client().request("/api/sessions")],
+      [
+        "POST /api/sessions 200",
+        await new Client().json("POST", "/api/sessions", { email, password: STRONG_PASSWORD }),
+      ],
+      [
+        "POST /api/sessions 401",
+        await new Client().json("POST", "/api/sessions", { email, password: "wrong wrong wrong" }),
+      ],
+      ["POST /api/sessions 400", await new Client().json("POST", "/api/sessions", { email: 1 })],
+      ["POST /api/sessions 415", await new Client().request("/api/sessions", { method: "POST", body: "x" })],
+      [
+        "POST /api/sessions 413",
+        await new Client().request("/api/sessions", { method: "POST", headers: json, body: "x".repeat(20_000) }),
+      ],
+      ["POST /api/sessions 403", await new Client().json("POST", "/api/sessions", {}, { origin: "https://evil.test" })],
+      ["PUT /api/sessions 405", await new Client().request("/api/sessions", { method: "PUT" })],
+      [
+        "POST /api/users 201",
+        await new Client().json("POST", "/api/users", { email: uniqueEmail("h"), password: STRONG_PASSWORD }),
+      ],
+      ["POST /api/users 409", await new Client().json("POST", "/api/users", { email, password: STRONG_PASSWORD })],
+      ["POST /api/users 400", await new Client().json("POST", "/api/users", { email: "x" })],
+      ["GET /api/users 405", await new Client().request("/api/users")],
+      ["DELETE /api/sessions", await client.request("/api/sessions", { method: "DELETE" })],
+    ];
+    for (const [label, response] of answers) {
+      expect(response.headers.get("cache-control") ?? "", label).toMatch(/no-store/);
+      expect(response.headers.get("x-powered-by"), label).toBeNull();
+      expect(response.headers.get("x-content-type-options"), label).toBe("nosniff");
+    }
+  });
+});
+
+describe('R18: sign-out answers carry Clear-Site-Data: "cache"', () => {
+  for (const [method, path] of [
+    ["POST", "/api/logout"],
+    ["DELETE", "/api/sessions"],
+    ["DELETE", "/api/sessions?scope=all"],
+  ] as const) {
+    it(`${method} ${path}`, async () => {
+      const { client } = await signedUpClient();
+      const response = await client.request(path, { method });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("clear-site-data") ?? "").toContain('"cache"');
+      expect(response.headers.get("cache-control") ?? "").toMatch(/no-store/);
+    });
+  }
+});
