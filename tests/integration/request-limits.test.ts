@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { Client, STRONG_PASSWORD } from "../support/http-client";
 import { expectError } from "./helpers";
 
@@ -106,4 +106,16 @@ describe("unsupported methods: 405 method_not_allowed JSON with Allow", () => {
       expect(allow).not.toContain(method);
     });
   }
+});
+
+describe("unknown API paths", () => {
+  it.each(["GET", "POST", "PUT", "PATCH", "DELETE"])(
+    "%s /api/nope is a JSON 404, never the HTML page",
+    async (method) => {
+      const response = await fetch(new URL("/api/nope/deeper", inject("baseUrl")), { method });
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toContain("application/json");
+      expect(await response.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    },
+  );
 });

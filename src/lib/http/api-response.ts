@@ -7,6 +7,7 @@ export type ErrorCode =
   | "email_taken"
   | "unauthorized"
   | "method_not_allowed"
+  | "not_found"
   | "payload_too_large"
   | "unsupported_media_type"
   | "service_unavailable"
