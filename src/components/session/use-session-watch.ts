@@ -10,15 +10,10 @@ import {
   signOut,
 } from "./session-api";
 import { announce, currentPath, goToLogin, type LogoutReason, listen } from "./session-channel";
+import { type Deadlines, deadlinesFrom } from "./session-deadlines";
 
 /** Activity on the page (a key, a click, a touch) extends the session at most this often. */
 export const ACTIVITY_EXTENDS_EVERY_MS = 60_000;
-
-/** When the session ends, on this page's own clock. */
-export interface Deadlines {
-  idle: number;
-  absolute: number;
-}
 
 export interface SessionWatch {
   /** This page's clock; null until mounted. */
@@ -27,19 +22,6 @@ export interface SessionWatch {
   leaving: boolean;
   staySignedIn: () => Promise<void>;
   signOutNow: () => Promise<void>;
-}
-
-/**
- * Turns the server's expiries into deadlines on this page's clock: what is left by the server's clock
- * (`idleExpiresAt - serverNow`), counted from the moment the answer arrived. That corrects any skew
- * between the two clocks. An answer that repeats expiries we already know changes nothing, so the
- * countdown keeps the page's own pace between real changes (a refresh here or in another tab).
- */
-function deadlinesFrom(expiries: Expiries, receivedAt: number): Deadlines {
-  return {
-    idle: receivedAt + (expiries.idleExpiresAt - expiries.serverNow),
-    absolute: receivedAt + (expiries.absoluteExpiresAt - expiries.serverNow),
-  };
 }
 
 /**
