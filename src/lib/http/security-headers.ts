@@ -6,13 +6,14 @@ export function newNonce(): string {
 /**
  * The Content-Security-Policy of every page (R7 of the hardening issue): scripts only with this response's
  * nonce ('strict-dynamic' lets them load their own chunks), no plugins, no `<base>`, no framing, forms
- * only to this site. Development adds 'unsafe-eval', which React's dev tooling needs.
+ * only to this site. Development adds 'unsafe-eval' and inline styles, which React's and Next.js's dev
+ * tooling need (a nonce would make browsers ignore 'unsafe-inline', so development has none for styles).
  */
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
