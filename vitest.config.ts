@@ -5,6 +5,8 @@ const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
 
 export default defineConfig({
   test: {
+    // The code under test logs JSON lines; show them only for a failing test.
+    silent: "passed-only",
     projects: [
       {
         resolve: { alias },

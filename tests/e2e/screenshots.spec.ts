@@ -14,7 +14,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 test.use({ viewport: { width: 960, height: 640 } });
 
-test("screenshots of every page", async ({ page, signIn }) => {
+test("screenshots of every page", async ({ page, signIn, user }) => {
   await page.goto("/");
   await expect(page.getByTestId("session-state")).toContainText("not signed in");
   await shoot(page, "home");
@@ -26,7 +26,7 @@ test("screenshots of every page", async ({ page, signIn }) => {
   await shoot(page, "signup");
 
   await page.goto("/login?next=/private");
-  await page.getByLabel("Email").fill("grace@example.com");
+  await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(PASSWORD.slice(0, 8));
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
@@ -36,4 +36,15 @@ test("screenshots of every page", async ({ page, signIn }) => {
   await page.goto("/private");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello Fixture User");
   await shoot(page, "private");
+
+  await page.goto("/account");
+  await expect(page.getByTestId("session-times")).toBeVisible();
+  await shoot(page, "account");
+
+  // The idle warning, as the page shows it a minute before the limit.
+  await page.clock.install();
+  await page.goto("/private");
+  await page.clock.fastForward("29:15");
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  await shoot(page, "idle-warning");
 });

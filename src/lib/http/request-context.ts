@@ -11,13 +11,19 @@ export interface RequestContext {
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
-/** `::ffff:1.2.3.4` is 1.2.3.4; an IPv6 client is keyed by its /64, which one host usually owns whole. */
+/** A valid IP address, canonical (`::ffff:1.2.3.4` is 1.2.3.4, IPv6 lowercase); null for anything else. */
 export function normalizeIp(raw: string | undefined | null): string | null {
-  const ip = (raw ?? "").trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
-  const version = isIP(ip);
-  if (version === 4) return ip;
-  if (version !== 6) return null;
-  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const ip = (raw ?? "")
+    .trim()
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "")
+    .toLowerCase();
+  return isIP(ip) === 0 ? null : ip;
+}
+
+/** The throttling key of an address: an IPv6 client is keyed by its /64, which one host usually owns whole. */
+export function ipBucket(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const [head = "", tail = ""] = ip.split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];

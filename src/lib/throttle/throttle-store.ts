@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { Db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/schema";
+import { ipBucket } from "@/lib/http/request-context";
 import { accountDelayMs, type ThrottlePolicy } from "./throttle-policy";
 
 export type ThrottleVerdict = { ok: true } | { ok: false; scope: "ip" | "account"; retryAfterSeconds: number };
@@ -76,7 +77,7 @@ export async function admitAttempt(
   now = Date.now(),
 ): Promise<ThrottleVerdict> {
   return db.transaction().execute(async (trx) => {
-    const ip = await takeIpToken(trx, target.ip ?? "unknown", policy, now);
+    const ip = await takeIpToken(trx, target.ip === null ? "unknown" : ipBucket(target.ip), policy, now);
     if (!ip.ok || target.account === undefined) return ip;
     return reserveAccountAttempt(trx, target.account, policy, now);
   });
