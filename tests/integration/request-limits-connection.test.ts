@@ -1,6 +1,6 @@
-import { connect, type Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, inject, it } from "vitest";
+import { openWire, waitFor } from "../support/raw-wire";
 
 /**
  * A refused oversized body must not break the keep-alive connection it came on: either the 413 says
@@ -9,41 +9,12 @@ import { describe, expect, inject, it } from "vitest";
  */
 const BODY = `{"email":"big@example.com","password":"${"x".repeat(64 * 1024)}"}`;
 
-interface Wire {
-  socket: Socket;
-  received: () => string;
-  closed: () => boolean;
-}
-
-async function open(): Promise<Wire> {
-  const { hostname, port } = new URL(inject("baseUrl"));
-  const socket = connect(Number(port), hostname === "localhost" ? "127.0.0.1" : hostname);
-  let text = "";
-  let closed = false;
-  socket.on("data", (chunk: Buffer) => {
-    text += chunk.toString("latin1");
-  });
-  socket.on("error", () => {
-    closed = true;
-  });
-  socket.on("close", () => {
-    closed = true;
-  });
-  await new Promise((done) => socket.once("connect", done));
-  return { socket, received: () => text, closed: () => closed };
-}
-
 function statusLines(text: string): string[] {
   return text.match(/^HTTP\/1\.1 \d{3}/gm) ?? [];
 }
 
-async function waitFor(condition: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await sleep(20);
-}
-
 async function oversizedThenHealth(framing: "content-length" | "chunked"): Promise<void> {
-  const wire = await open();
+  const wire = await openWire(inject("baseUrl"));
   try {
     const head = ["POST /api/sessions HTTP/1.1", "Host: localhost", "Content-Type: application/json"];
     head.push(framing === "chunked" ? "Transfer-Encoding: chunked" : `Content-Length: ${BODY.length}`);

@@ -1,6 +1,6 @@
-import { connect } from "node:net";
+export { rawExchange } from "../support/raw-wire";
+
 import { DatabaseSync } from "node:sqlite";
-import { setTimeout as sleep } from "node:timers/promises";
 import { expect } from "vitest";
 
 /** Shared bits of the security suite (not a test file: vitest only collects `*.test.ts`). */
@@ -60,35 +60,6 @@ export async function errorCode(response: Response): Promise<string | null> {
 /** Headers that put a request on its own client address (servers started with TRUST_PROXY=1). */
 export function fromIp(ip: string, headers: Record<string, string> = {}): Record<string, string> {
   return { "x-forwarded-for": ip, ...headers };
-}
-
-/**
- * Writes `bytes` on a raw TCP connection to the server and collects everything it answers until it closes
- * the connection or `waitMs` has passed. For requests fetch refuses to send (lying Content-Length).
- */
-export async function rawExchange(baseUrl: string, bytes: string, waitMs = 3000): Promise<string> {
-  const { hostname, port } = new URL(baseUrl);
-  const socket = connect(Number(port), hostname === "localhost" ? "127.0.0.1" : hostname);
-  let received = "";
-  let closed = false;
-  socket.on("data", (chunk: Buffer) => {
-    received += chunk.toString("latin1");
-  });
-  socket.on("error", () => {
-    closed = true;
-  });
-  socket.on("close", () => {
-    closed = true;
-  });
-  await new Promise((done) => socket.once("connect", done));
-  try {
-    socket.write(bytes);
-    const deadline = Date.now() + waitMs;
-    while (!closed && Date.now() < deadline) await sleep(25);
-    return received;
-  } finally {
-    socket.destroy();
-  }
 }
 
 /** The status codes of every HTTP/1.1 response in a raw exchange, in order. */

@@ -92,5 +92,3 @@ export function isSupportedNode(version: string = process.versions.node): boolea
   const [major = 0, minor = 0] = version.split(".").map(Number);
   return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
 }
-
-export const isProduction = (): boolean => env().NODE_ENV === "production";
