@@ -97,6 +97,34 @@ test("two tabs agree: signing out in one signs out the other", async ({ context,
   await expect(second.getByTestId("secret-content")).toHaveCount(0);
 });
 
+test.describe("when the server cannot answer", () => {
+  test.use({ expectedConsoleErrors: [/status of 503/] });
+
+  test("a 503 from the status or refresh endpoint signs nobody out", async ({ page, signIn }) => {
+    await page.clock.install();
+    await signIn();
+    await openPrivate(page);
+    const unavailable = {
+      status: 503,
+      contentType: "application/json",
+      body: '{"error":{"code":"service_unavailable"}}',
+    };
+    await page.route("**/api/sessions", (route) => route.fulfill(unavailable));
+    await page.route("**/api/sessions/refresh", (route) => route.fulfill(unavailable));
+
+    await page.clock.fastForward("29:10"); // the warning re-reads the status: 503
+    await expect(dialog(page)).toBeVisible();
+    await dialog(page).getByRole("button", { name: "Stay signed in" }).click();
+    await page.clock.runFor(2_000);
+    await expect(page).toHaveURL(/\/private$/);
+    await expect(dialog(page)).toBeVisible(); // still up: the person can try again
+
+    await page.unroute("**/api/sessions/refresh");
+    await dialog(page).getByRole("button", { name: "Stay signed in" }).click();
+    await expect(dialog(page)).toBeHidden();
+  });
+});
+
 test("the login page ignores reasons it does not know", async ({ page }) => {
   await page.goto("/login?reason=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
   await expect(page.getByTestId("logout-reason")).toHaveCount(0);

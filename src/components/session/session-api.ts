@@ -20,7 +20,11 @@ function isExpiries(body: unknown): body is Expiries {
   return [idleExpiresAt, absoluteExpiresAt, serverNow].every((value) => typeof value === "number");
 }
 
+/** A server that cannot answer right now (5xx) says nothing about the session: keep counting, try later. */
+export class StatusUnavailableError extends Error {}
+
 async function readStatus(response: Response): Promise<StatusResult> {
+  if (response.status >= 500) throw new StatusUnavailableError(`status ${response.status}`);
   const body: unknown = await response.json().catch(() => null);
   if (response.ok && isExpiries(body)) return { active: true, expiries: body };
   const error = (body as { error?: { reason?: unknown }; reason?: unknown } | null) ?? {};

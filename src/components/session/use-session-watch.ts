@@ -111,7 +111,8 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
 
     adopt(initial);
     actions.current = {
-      staySignedIn: extend,
+      // A server that cannot answer leaves the dialog up, so the person can try again.
+      staySignedIn: () => extend().catch(() => undefined),
       signOutNow: async () => {
         setLeaving(true);
         await signOut();
@@ -123,7 +124,11 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
       if (message.type === "refreshed") adopt(message);
       else if (message.type === "expired") leave(message.reason, true);
       // A sign-out elsewhere: confirm first, so a stale message cannot end a newer session.
-      else void fetchStatus().then((status) => status.active || leave("signed-out-elsewhere", true));
+      else {
+        void fetchStatus()
+          .then((status) => status.active || leave("signed-out-elsewhere", true))
+          .catch(() => undefined);
+      }
     });
     const timer = setInterval(tick, 1000);
     tick();
