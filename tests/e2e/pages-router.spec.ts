@@ -26,3 +26,23 @@ test("withSessionRoute serves a Pages Router API route with the browser's sessio
   expect(signOut.status()).toBe(200);
   expect((await page.request.get("/api/pages-router/session")).status()).toBe(401);
 });
+
+test("the Pages Router page runs the same session watcher", async ({ page, signIn }) => {
+  await page.clock.install();
+  await signIn();
+  await page.goto("/pages-router/private");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello Fixture User");
+  await page.clock.fastForward("29:10");
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  await page.clock.fastForward("01:00");
+  await expect(page).toHaveURL(/\/login\?reason=expired&next=%2Fpages-router%2Fprivate$/);
+});
+
+test("the Pages Router page signs out through withSessionRoute", async ({ page, signIn }) => {
+  await signIn();
+  await page.goto("/pages-router/private");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
+  await page.goto("/pages-router/private");
+  await expect(page).toHaveURL(/\/login\?next=%2Fpages-router%2Fprivate$/);
+});

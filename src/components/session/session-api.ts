@@ -1,10 +1,8 @@
+import type { SessionExpiries } from "@/lib/session/session-data";
 import type { LogoutReason } from "./session-channel";
 
-export interface Expiries {
-  idleExpiresAt: number;
-  absoluteExpiresAt: number;
-  serverNow: number;
-}
+/** The server's view of when the session ends (`GET /api/sessions`, the refresh endpoint). */
+export type Expiries = SessionExpiries;
 
 export type StatusResult = { active: true; expiries: Expiries } | { active: false; reason: LogoutReason };
 

@@ -14,13 +14,17 @@ import { checkOrigin } from "@/lib/http/origin-check";
 import { nodeHeaders } from "@/lib/http/request-context";
 import type { PublicUser } from "@/lib/users/user";
 import { resolveSession } from "./resolve-session";
-import type { SessionData } from "./session-data";
+import type { SessionData, SessionExpiries } from "./session-data";
 import { sessionOptions } from "./session-options";
 
-/** What the wrappers add to `req`: the iron session and the verified user (null when signed out). */
+/**
+ * What the wrappers add to `req`: the iron session, the verified user (null when signed out), and for a
+ * page's session watcher when the session ends and the server's clock.
+ */
 export interface WithSession {
   session: IronSession<SessionData>;
   user: PublicUser | null;
+  expiries: SessionExpiries | null;
 }
 
 export type SessionApiRequest = NextApiRequest & WithSession;
@@ -28,8 +32,11 @@ export type SessionSsrContext = GetServerSidePropsContext & { req: GetServerSide
 
 async function attachSession<R extends IncomingMessage>(req: R, res: ServerResponse): Promise<R & WithSession> {
   const session = await getIronSession<SessionData>(nodeCookies(req, res), sessionOptions());
-  const check = await resolveSession(session);
-  return Object.assign(req, { session, user: check.status === "active" ? check.user : null });
+  const serverNow = Date.now();
+  const check = await resolveSession(session, serverNow);
+  if (check.status !== "active") return Object.assign(req, { session, user: null, expiries: null });
+  const { user, idleExpiresAt, absoluteExpiresAt } = check;
+  return Object.assign(req, { session, user, expiries: { idleExpiresAt, absoluteExpiresAt, serverNow } });
 }
 
 /**

@@ -3,15 +3,9 @@ import { db } from "@/lib/db/database";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { ActiveSession } from "./resolve-session";
 import { endSession, saveSession } from "./session";
-import { touch } from "./session-data";
+import { type SessionExpiries, touch } from "./session-data";
 import { sessionLimits } from "./session-limits";
 import { bumpSessionVersion } from "./session-store";
-
-export interface SessionExpiries {
-  idleExpiresAt: number;
-  absoluteExpiresAt: number;
-  serverNow: number;
-}
 
 /** "Stay signed in": restarts the idle window now; the absolute limit stays where it was (R13). */
 export async function extendSession(session: ActiveSession, now = Date.now()): Promise<SessionExpiries> {

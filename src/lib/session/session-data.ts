@@ -42,6 +42,13 @@ export interface SessionLimits {
 /** Why a session that was sealed is no longer usable: `idle` past the idle limit, `absolute` past the lifetime. */
 export type ExpiryReason = "idle" | "absolute";
 
+/** What a client is told about its session's end, with the server's clock to correct its own by. */
+export interface SessionExpiries {
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+  serverNow: number;
+}
+
 export type SessionState =
   | { status: "active"; idleExpiresAt: number; absoluteExpiresAt: number }
   | { status: "expired"; reason: ExpiryReason };

@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { announce } from "./session/session-channel";
+
+/** The Pages Router page's sign-out: through the `withSessionRoute` API route (server actions are App Router only). */
+export function PagesSignOutButton(): ReactNode {
+  const signOut = async (): Promise<void> => {
+    await fetch("/api/pages-router/session", { method: "DELETE" });
+    announce({ type: "signed-out" });
+    window.location.replace("/login?reason=signed-out");
+  };
+  return (
+    <button
+      type="button"
+      onClick={() => void signOut()}
+      className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+    >
+      Sign out
+    </button>
+  );
+}
