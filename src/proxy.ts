@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/config/env";
+import { crossOriginResponse } from "@/lib/http/api-response";
 import { checkOrigin } from "@/lib/http/origin-check";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-context";
 import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
@@ -21,7 +22,7 @@ function isProtected(pathname: string): boolean {
  * actions (JSON routes check Origin themselves, with an audit record), slides the idle window on activity,
  * and sends a protected page without a usable seal to the login page early, with the reason.
  */
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+export async function proxy(request: NextRequest): Promise<Response> {
   const { APP_ORIGIN, TRUSTED_ORIGINS, NODE_ENV } = env();
   const { pathname, search } = request.nextUrl;
   const requestId = randomUUID();
@@ -29,10 +30,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     const verdict = checkOrigin(request, { appOrigin: APP_ORIGIN, trustedOrigins: TRUSTED_ORIGINS });
     if (!verdict.ok) {
       log.warn("csrf_rejected", { path: pathname, reason: verdict.reason, requestId });
-      return NextResponse.json(
-        { error: { code: "cross_origin", message: "This request did not come from this site." } },
-        { status: 403, headers: { "Cache-Control": "no-store" } },
-      );
+      return crossOriginResponse();
     }
   }
   // Headers the app trusts are set here, overwriting whatever the client sent (R55).

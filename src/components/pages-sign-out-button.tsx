@@ -4,7 +4,8 @@ import { announce } from "./session/session-channel";
 /** The Pages Router page's sign-out: through the `withSessionRoute` API route (server actions are App Router only). */
 export function PagesSignOutButton(): ReactNode {
   const signOut = async (): Promise<void> => {
-    await fetch("/api/pages-router/session", { method: "DELETE" });
+    const response = await fetch("/api/pages-router/session", { method: "DELETE" });
+    if (!response.ok) return; // the button stays: the person can try again
     announce({ type: "signed-out" });
     window.location.replace("/login?reason=signed-out");
   };

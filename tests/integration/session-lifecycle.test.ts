@@ -89,6 +89,8 @@ describe("the proxy's refresh and the handler's own cookie", () => {
       ),
     );
     expect((fromHandler?.ver ?? 0) - (fromProxy?.ver ?? 0)).toBe(1);
+    // The handler's cookie keeps the slide the proxy made: the request was activity.
+    expect(fromHandler?.lastSeenAt ?? 0).toBeGreaterThanOrEqual(fromProxy?.lastSeenAt ?? Number.POSITIVE_INFINITY);
     expect(await status(client)).toMatchObject({ user: { email: expect.any(String) } });
   });
 

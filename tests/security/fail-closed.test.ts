@@ -104,3 +104,15 @@ describe("decision 8: a locked database fails closed", () => {
     expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
   });
 });
+
+describe("a sign-out while the database is locked", () => {
+  it("still clears this browser's cookie, and says 503 because the session id could not be recorded", async () => {
+    const client = new Client(server.baseUrl);
+    await expectJson(await client.json("POST", "/api/sessions", { email: knownEmail, password: STRONG_PASSWORD }), 200);
+    const response = await whileLocked(() => client.json("POST", "/api/logout"));
+    expect(response.status).toBe(503);
+    const cleared = response.headers.getSetCookie().find((header) => header.startsWith("__Host-iron-gate-session="));
+    expect(cleared, "the cookie is cleared even though the database could not answer").toMatch(/Max-Age=0/);
+    expect(client.cookies.size).toBe(0);
+  });
+});

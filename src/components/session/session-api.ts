@@ -18,15 +18,22 @@ function isExpiries(body: unknown): body is Expiries {
   return [idleExpiresAt, absoluteExpiresAt, serverNow].every((value) => typeof value === "number");
 }
 
-/** A server that cannot answer right now (5xx) says nothing about the session: keep counting, try later. */
+/**
+ * Any answer other than "here is your session" or "there is none" (a 5xx, a 429, a proxy's HTML page, no
+ * network) says nothing about the session: keep counting, try later.
+ */
 export class StatusUnavailableError extends Error {}
 
 async function readStatus(response: Response): Promise<StatusResult> {
-  if (response.status >= 500) throw new StatusUnavailableError(`status ${response.status}`);
   const body: unknown = await response.json().catch(() => null);
   if (response.ok && isExpiries(body)) return { active: true, expiries: body };
-  const error = (body as { error?: { reason?: unknown }; reason?: unknown } | null) ?? {};
-  return { active: false, reason: logoutReason(error.error?.reason ?? error.reason) };
+  const fields =
+    (body as { user?: unknown; reason?: unknown; error?: { code?: unknown; reason?: unknown } } | null) ?? {};
+  if (response.ok && fields.user === null) return { active: false, reason: logoutReason(fields.reason) };
+  if (response.status === 401 && fields.error?.code === "unauthorized") {
+    return { active: false, reason: logoutReason(fields.error.reason) };
+  }
+  throw new StatusUnavailableError(`status ${response.status}`);
 }
 
 /** A status read: never extends the session. */
@@ -41,8 +48,10 @@ export async function refreshSession(): Promise<StatusResult> {
   );
 }
 
-export async function signOut(): Promise<void> {
-  await fetch("/api/logout", { method: "POST", headers: { "content-type": "application/json" } });
+/** Signs out; false when the server could not confirm it (the page then stays, so the person can retry). */
+export async function signOut(): Promise<boolean> {
+  const response = await fetch("/api/logout", { method: "POST", headers: { "content-type": "application/json" } });
+  return response.ok;
 }
 
 /** Ends the session on the server too when the page sees it expire, so both sides agree whatever the clocks. */

@@ -42,7 +42,8 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
     let known = { idleExpiresAt: Number.NaN, absoluteExpiresAt: Number.NaN };
     let current = deadlinesFrom(initial, Date.now());
     let gone = false;
-    let checking = false;
+    let checking: Promise<void> | null = null;
+    let expiring = false;
     let confirmedWarningFor = Number.NaN;
     let lastExtendedAt = Date.now();
 
@@ -67,25 +68,30 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
       adopt(result.expiries);
       if (tellOthers) announce({ type: "refreshed", ...result.expiries });
     };
-    const check = async (): Promise<void> => {
-      if (checking || gone) return;
-      checking = true;
-      try {
-        apply(await fetchStatus(), false);
-      } catch {
-        // Offline: keep counting down on what we know.
-      } finally {
-        checking = false;
-      }
+    // One status read at a time; everyone who asks meanwhile waits for that one.
+    const check = (): Promise<void> => {
+      checking ??= fetchStatus()
+        .then((status) => apply(status, false))
+        .catch(() => undefined) // no answer: keep counting down on what we know
+        .finally(() => {
+          checking = null;
+        });
+      return checking;
     };
     const expire = async (): Promise<void> => {
-      await check();
-      if (gone || Date.now() < current.idle) return;
-      const reason: LogoutReason = current.idle >= current.absolute ? "ended" : "expired";
-      setLeaving(true);
-      await endExpiredSession();
-      announce({ type: "expired", reason });
-      leave(reason, true);
+      if (expiring) return;
+      expiring = true;
+      try {
+        await check();
+        if (gone || Date.now() < current.idle) return;
+        const reason: LogoutReason = current.idle >= current.absolute ? "ended" : "expired";
+        setLeaving(true);
+        await endExpiredSession();
+        announce({ type: "expired", reason });
+        leave(reason, true);
+      } finally {
+        expiring = false;
+      }
     };
     const tick = (): void => {
       if (gone) return;
@@ -115,7 +121,10 @@ export function useSessionWatch(initial: Expiries, warningMs: number): SessionWa
       staySignedIn: () => extend().catch(() => undefined),
       signOutNow: async () => {
         setLeaving(true);
-        await signOut();
+        if (!(await signOut().catch(() => false))) {
+          setLeaving(false); // not confirmed: the page and its dialog stay, so the person can try again
+          return;
+        }
         announce({ type: "signed-out" });
         leave("signed-out", false);
       },

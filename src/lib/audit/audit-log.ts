@@ -44,6 +44,14 @@ export function maskEmail(email: string): string {
   return `${email[0]}***${email.slice(at)}`;
 }
 
+/**
+ * The id for an event anyone can trigger without an account (a forged cookie, a cross-site post): at most
+ * one row per event, client address and minute, so a flood cannot fill the disk or crowd out sign-ins.
+ */
+export function oncePerMinuteId(event: AuthEventName, context: RequestContext | null, now = Date.now()): string {
+  return `${event}:${context?.ip ?? "unknown"}:${Math.floor(now / 60_000)}`;
+}
+
 const PURGE_EVERY_MS = 3_600_000;
 const holder = globalThis as typeof globalThis & { __ironGateAuditPurgedAt?: number };
 

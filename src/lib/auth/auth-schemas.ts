@@ -45,5 +45,3 @@ export const ChangePasswordSchema = z.object({
   currentPassword: PasswordInputSchema,
   newPassword: NewPasswordSchema,
 });
-
-export type ChangePasswordInput = z.output<typeof ChangePasswordSchema>;

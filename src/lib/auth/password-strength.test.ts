@@ -43,6 +43,12 @@ describe("checkPasswordStrength (decision 2)", () => {
     expect(checkPasswordStrength("grace.hopper@example.com", { appName: "Iron Gate" }).ok).toBe(true);
   });
 
+  it("judges a very long password by its first 128 characters", () => {
+    const known = "passwordpassword".repeat(8); // 128 characters of a known pattern
+    expect(checkPasswordStrength(`${known}x7#Qm!vZ2@pL9^tW`, context).ok).toBe(false);
+    expect(checkPasswordStrength(`velvet tractor kiwi orbit lantern ${known}`, context).ok).toBe(true);
+  });
+
   it("gives suggestions with a refusal", () => {
     const verdict = checkPasswordStrength("passwordpassword", context);
     expect(verdict.ok).toBe(false);

@@ -6,6 +6,13 @@ import { normalizePassword, passwordLengthProblem } from "./password-rules";
 /** zxcvbn scores 0..4; 3 means "safely unguessable: moderate protection from offline attacks". */
 export const MIN_STRENGTH_SCORE = 3;
 
+/**
+ * Guessability is estimated on the first 128 characters. zxcvbn's matching grows fast with length and runs
+ * on the request thread (a 1 KB password took over a second); past 128 characters a password is long
+ * enough that its head alone decides whether it is a known phrase.
+ */
+export const STRENGTH_CHECKED_CHARS = 128;
+
 export type PasswordVerdict =
   | { ok: true; score: number }
   | { ok: false; score: number; reason: string; suggestions: string[] };
@@ -23,6 +30,7 @@ function zxcvbn(): ZxcvbnFactory {
     dictionary: { ...common.dictionary, ...english.dictionary },
     graphs: common.adjacencyGraphs,
     translations: english.translations,
+    maxLength: STRENGTH_CHECKED_CHARS,
   });
   return factory;
 }
@@ -64,7 +72,8 @@ export function contextWords({ email, name, appName }: PasswordContext): string[
 export function checkPasswordStrength(password: string, context: PasswordContext): PasswordVerdict {
   const lengthProblem = passwordLengthProblem(password);
   if (lengthProblem) return { ok: false, score: 0, reason: lengthProblem, suggestions: [] };
-  const result = zxcvbn().check(normalizePassword(password), contextWords(context));
+  const head = [...normalizePassword(password)].slice(0, STRENGTH_CHECKED_CHARS).join("");
+  const result = zxcvbn().check(head, contextWords(context));
   if (result.score >= MIN_STRENGTH_SCORE) return { ok: true, score: result.score };
   return {
     ok: false,

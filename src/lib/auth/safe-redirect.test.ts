@@ -27,12 +27,24 @@ describe("safeRedirect (R52)", () => {
     "",
     "/%E0%A4%A",
     `/${"a".repeat(3000)}`,
+    "/.//evil.test/phish",
+    "/a/..//evil.test",
+    "/%2e//evil.test",
+    "/%2e%2e//evil.test",
+    "/./%2F/evil.test",
   ])("falls back for %j", (next) => {
     expect(safeRedirect(next)).toBe("/private");
   });
 
   it.each([undefined, null, 42, {}, ["/private"]])("falls back for the non-string %j", (next) => {
     expect(safeRedirect(next)).toBe("/private");
+  });
+
+  it("is idempotent: its answer passes through it unchanged", () => {
+    for (const next of ["/private?x=1", "/a/../b", "/.//evil.test", "/a/./b/", "/%2e//evil.test"]) {
+      const once = safeRedirect(next);
+      expect(safeRedirect(once)).toBe(once);
+    }
   });
 
   it("uses the fallback it is given", () => {

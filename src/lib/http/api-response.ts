@@ -55,3 +55,12 @@ export function tooManyRequests(retryAfterSeconds: number): Response {
     headers: { "Retry-After": String(retryAfterSeconds) },
   });
 }
+
+/** 403 `cross_origin` (decision 4): no state change, no cookie. The body also serves the Pages Router. */
+export const CROSS_ORIGIN_BODY: ErrorBody = {
+  error: { code: "cross_origin", message: "This request did not come from this site." },
+};
+
+export function crossOriginResponse(): Response {
+  return json(CROSS_ORIGIN_BODY, { status: 403 });
+}

@@ -1,14 +1,9 @@
-import { audit } from "@/lib/audit/audit-log";
+import { audit, oncePerMinuteId } from "@/lib/audit/audit-log";
 import { env } from "@/lib/config/env";
 import { log } from "@/lib/log/logger";
-import { jsonError } from "./api-response";
+import { crossOriginResponse, jsonError } from "./api-response";
 import { checkOrigin, isSimpleFormType } from "./origin-check";
 import { requestContext } from "./request-context";
-
-/** 403 `cross_origin`: no state change, no cookie. */
-export function crossOriginResponse(): Response {
-  return jsonError(403, "cross_origin", "This request did not come from this site.");
-}
 
 /**
  * The request-level checks every state-changing JSON route runs before its handler: the Origin check
@@ -21,10 +16,9 @@ export async function guardRequest(request: Request): Promise<Response | null> {
   if (!verdict.ok) {
     const path = new URL(request.url).pathname;
     log.warn("csrf_rejected", { path, reason: verdict.reason });
-    await audit(
-      { event: "csrf_rejected", outcome: "blocked", detail: `${path}: ${verdict.reason}` },
-      requestContext(request.headers, TRUST_PROXY),
-    );
+    const context = requestContext(request.headers, TRUST_PROXY);
+    const id = oncePerMinuteId("csrf_rejected", context);
+    await audit({ id, event: "csrf_rejected", outcome: "blocked", detail: `${path}: ${verdict.reason}` }, context);
     return crossOriginResponse();
   }
   if (request.method !== "GET" && request.method !== "HEAD" && isSimpleFormType(request.headers.get("content-type"))) {

@@ -32,7 +32,3 @@ export async function requireSession(returnTo: string): Promise<ActiveSession> {
   if (check.status !== "active") redirect(loginUrl(returnTo, check.reason));
   return check;
 }
-
-export async function requireUser(returnTo: string): Promise<PublicUser> {
-  return (await requireSession(returnTo)).user;
-}

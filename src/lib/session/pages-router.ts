@@ -10,8 +10,10 @@ import type {
 } from "next";
 import { env } from "@/lib/config/env";
 import { isUnavailable } from "@/lib/db/errors";
+import { CROSS_ORIGIN_BODY } from "@/lib/http/api-response";
 import { checkOrigin } from "@/lib/http/origin-check";
 import { nodeHeaders } from "@/lib/http/request-context";
+import { log } from "@/lib/log/logger";
 import type { PublicUser } from "@/lib/users/user";
 import { resolveSession } from "./resolve-session";
 import type { SessionData, SessionExpiries } from "./session-data";
@@ -30,13 +32,35 @@ export interface WithSession {
 export type SessionApiRequest = NextApiRequest & WithSession;
 export type SessionSsrContext = GetServerSidePropsContext & { req: GetServerSidePropsContext["req"] & WithSession };
 
-async function attachSession<R extends IncomingMessage>(req: R, res: ServerResponse): Promise<R & WithSession> {
+/**
+ * Attaches the session to `req`. When the database cannot answer, API routes get a 503 (`throw`) and pages
+ * are treated as signed out (`signed-out`): both fail closed (decision 8).
+ */
+async function attachSession<R extends IncomingMessage>(
+  req: R,
+  res: ServerResponse,
+  unavailable: "throw" | "signed-out",
+): Promise<R & WithSession> {
   const session = await getIronSession<SessionData>(nodeCookies(req, res), sessionOptions());
   const serverNow = Date.now();
-  const check = await resolveSession(session, serverNow);
+  const check = await resolveSession(session, serverNow).catch((error: unknown) => {
+    if (unavailable === "throw" || !isUnavailable(error)) throw error;
+    log.warn("session_check_unavailable", { error });
+    return null;
+  });
+  if (check === null) return Object.assign(req, { session, user: null, expiries: null });
   if (check.status !== "active") return Object.assign(req, { session, user: null, expiries: null });
   const { user, idleExpiresAt, absoluteExpiresAt } = check;
   return Object.assign(req, { session, user, expiries: { idleExpiresAt, absoluteExpiresAt, serverNow } });
+}
+
+/** The URL this request was addressed to, as the App Router sees it (scheme from the proxy in front). */
+function addressedTo(req: IncomingMessage): string | null {
+  const forwarded = String(req.headers["x-forwarded-proto"] ?? "")
+    .split(",")[0]
+    ?.trim();
+  const url = `${forwarded === "https" ? "https" : "http"}://${req.headers.host ?? ""}${req.url ?? "/"}`;
+  return URL.canParse(url) ? url : null;
 }
 
 /**
@@ -48,18 +72,18 @@ export function withSessionRoute(
 ): NextApiHandler {
   return async (req, res) => {
     const { APP_ORIGIN, TRUSTED_ORIGINS } = env();
-    const request = {
-      method: req.method ?? "GET",
-      url: `http://${req.headers.host}${req.url}`,
-      headers: nodeHeaders(req.headers),
-    };
-    const verdict = checkOrigin(request, { appOrigin: APP_ORIGIN, trustedOrigins: TRUSTED_ORIGINS });
-    if (!verdict.ok) {
-      res.status(403).json({ error: { code: "cross_origin", message: "This request did not come from this site." } });
+    const url = addressedTo(req);
+    if (!url) {
+      res.status(400).json({ error: { code: "invalid_input", message: "The Host header is not usable." } });
+      return;
+    }
+    const request = { method: req.method ?? "GET", url, headers: nodeHeaders(req.headers) };
+    if (!checkOrigin(request, { appOrigin: APP_ORIGIN, trustedOrigins: TRUSTED_ORIGINS }).ok) {
+      res.status(403).json(CROSS_ORIGIN_BODY);
       return;
     }
     try {
-      await handler(await attachSession(req, res), res);
+      await handler(await attachSession(req, res, "throw"), res);
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       res.setHeader("Retry-After", "5");
@@ -73,7 +97,7 @@ export function withSessionSsr<P extends Record<string, unknown>>(
   handler: (context: SessionSsrContext) => Promise<GetServerSidePropsResult<P>>,
 ): GetServerSideProps<P> {
   return async (context) => {
-    const req = await attachSession(context.req, context.res);
+    const req = await attachSession(context.req, context.res, "signed-out");
     return handler({ ...context, req });
   };
 }

@@ -9,13 +9,16 @@ import { unsealCached } from "./unseal-cache";
 
 /**
  * Requests that must not extend a session: status reads (polling them would keep a session alive forever),
- * sign-in and sign-out (they replace or end the session), and prefetches (no person asked for them).
+ * sign-in and sign-out, JSON or server action (they replace or end the session, or re-seal it themselves),
+ * and prefetches (no person asked for them).
  */
 export function countsAsActivity(request: NextRequest): boolean {
   const { method } = request;
   const path = request.nextUrl.pathname;
   if (path === "/api/sessions" || path === "/api/logout" || path === "/api/users") return false;
   if (method === "HEAD" || method === "OPTIONS") return false;
+  // Server actions that change the session (sign-in, sign-out, revocation) write their own cookie.
+  if (request.headers.has("next-action")) return false;
   const purpose = `${request.headers.get("sec-purpose") ?? ""} ${request.headers.get("purpose") ?? ""}`;
   return !request.headers.has("next-router-prefetch") && !purpose.includes("prefetch");
 }

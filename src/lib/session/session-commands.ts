@@ -18,9 +18,12 @@ export async function extendSession(session: ActiveSession, now = Date.now()): P
   };
 }
 
-/** Re-seals this session with the user's new `sessionVersion`, so it survives a bump that ends all others. */
+/**
+ * Re-seals this session with the user's new `sessionVersion`, so it survives a bump that ends all others.
+ * The request is activity: the idle window restarts here too (this cookie replaces the proxy's).
+ */
 export async function keepThisSession(session: ActiveSession, sessionVersion: number): Promise<void> {
-  await saveSession({ ...session.data, ver: sessionVersion });
+  await saveSession(touch({ ...session.data, ver: sessionVersion }));
 }
 
 /** "Sign out everywhere else" (R17): every other session of the user ends; this one goes on. */

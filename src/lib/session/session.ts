@@ -1,6 +1,6 @@
 import { getIronSession, type IronSession, type UnsealErrorReason } from "iron-session";
 import { cookies } from "next/headers";
-import { audit } from "@/lib/audit/audit-log";
+import { audit, oncePerMinuteId } from "@/lib/audit/audit-log";
 import { env } from "@/lib/config/env";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
@@ -19,7 +19,17 @@ function auditUnsealError(reason: UnsealErrorReason): void {
   onUnsealError(reason);
   if (reason === "expired") return;
   void currentRequestContext()
-    .then((context) => audit({ event: "cookie_rejected", outcome: "blocked", detail: reason }, context))
+    .then((context) =>
+      audit(
+        {
+          id: oncePerMinuteId("cookie_rejected", context),
+          event: "cookie_rejected",
+          outcome: "blocked",
+          detail: reason,
+        },
+        context,
+      ),
+    )
     .catch(() => undefined);
 }
 
@@ -57,9 +67,14 @@ export async function startSession(user: UserRecord): Promise<SessionData> {
   return data;
 }
 
-/** Signs out: the session id is recorded as ended (R15), then the cookie is cleared (R18). */
+/**
+ * Signs out: the cookie is cleared first (R18), so this browser is signed out even if the database cannot
+ * answer; then the session id is recorded as ended (R15). If that fails the caller answers 503, with the
+ * cookie already cleared.
+ */
 export async function endSession(): Promise<void> {
   const session = await appSession();
-  await recordSignOut(payload(session), await currentRequestContext());
+  const ending = payload(session);
   session.destroy();
+  await recordSignOut(ending, await currentRequestContext());
 }

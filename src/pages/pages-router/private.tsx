@@ -4,6 +4,7 @@ import { PagesSignOutButton } from "@/components/pages-sign-out-button";
 import type { Expiries } from "@/components/session/session-api";
 import { SessionWatcher } from "@/components/session/session-watcher";
 import { env } from "@/lib/config/env";
+import { loginUrl } from "@/lib/session/login-url";
 import { withSessionSsr } from "@/lib/session/pages-router";
 import { displayName, type PublicUser } from "@/lib/users/user";
 
@@ -13,7 +14,7 @@ type Props = { user: PublicUser; expiries: Expiries; warningMs: number };
 export const getServerSideProps = withSessionSsr<Props>(async ({ req, res, resolvedUrl }) => {
   res.setHeader("Cache-Control", "no-store");
   if (!req.user || !req.expiries) {
-    return { redirect: { destination: `/login?next=${encodeURIComponent(resolvedUrl)}`, permanent: false } };
+    return { redirect: { destination: loginUrl(resolvedUrl, "none"), permanent: false } };
   }
   return { props: { user: req.user, expiries: req.expiries, warningMs: env().SESSION_WARNING } };
 });

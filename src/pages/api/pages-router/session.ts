@@ -14,8 +14,10 @@ export default withSessionRoute(async (req, res) => {
     return res.status(200).json({ user: req.user });
   }
   if (req.method === "DELETE") {
-    await recordSignOut(req.session, requestContext(nodeHeaders(req.headers), env().TRUST_PROXY));
+    const ending = { ...req.session };
     req.session.destroy();
+    await recordSignOut(ending, requestContext(nodeHeaders(req.headers), env().TRUST_PROXY));
+    res.setHeader("Clear-Site-Data", '"cache"');
     return res.status(200).json({ ok: true });
   }
   res.setHeader("Allow", "GET, DELETE");
