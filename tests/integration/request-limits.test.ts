@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { paddedJson, streamOf } from "../support/bodies";
 import { Client, STRONG_PASSWORD } from "../support/http-client";
 import { expectError } from "./helpers";
 
@@ -7,21 +8,7 @@ const LIMIT = 16 * 1024;
 
 /** A syntactically valid JSON object of exactly `size` bytes. */
 function jsonOfSize(size: number): string {
-  const shell = `{"email":"big@example.com","password":"${STRONG_PASSWORD}","pad":""}`;
-  return shell.replace('"pad":""', `"pad":"${"x".repeat(size - shell.length)}"`);
-}
-
-/** A body with no Content-Length: sent chunked, in pieces of 1 KiB. */
-function chunkedBody(text: string): ReadableStream<Uint8Array> {
-  const bytes = new TextEncoder().encode(text);
-  let offset = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= bytes.length) return controller.close();
-      controller.enqueue(bytes.slice(offset, offset + 1024));
-      offset += 1024;
-    },
-  });
+  return paddedJson({ email: "big@example.com", password: STRONG_PASSWORD }, "pad", size);
 }
 
 describe.each(ENDPOINTS)("POST %s body limits and media types", (path) => {
@@ -41,7 +28,7 @@ describe.each(ENDPOINTS)("POST %s body limits and media types", (path) => {
       // Its own connection: a refused chunked body can leave a keep-alive connection unusable, which
       // request-limits-connection.test.ts checks; it must not leak into the other tests here.
       headers: { "content-type": "application/json", connection: "close" },
-      body: chunkedBody(jsonOfSize(LIMIT * 4)),
+      body: streamOf(jsonOfSize(LIMIT * 4)),
       duplex: "half",
     };
     const response = await new Client().request(path, init);

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { expectError } from "../integration/helpers";
+import { paddedJson, streamOf } from "../support/bodies";
 import { Client, STRONG_PASSWORD, signedUpClient, uniqueEmail } from "../support/http-client";
 import { expectNo5xx, rawExchange, statusCodes } from "./support";
 
@@ -22,21 +23,10 @@ async function clientFor(signedIn: boolean): Promise<Client> {
 
 /** A valid JSON object of `size` bytes: a complete sign-up whose `name` pads it out. */
 function signUpJson(email: string, size: number): string {
-  const shell = JSON.stringify({ email, password: STRONG_PASSWORD, name: "" });
-  return shell.replace('"name":""', `"name":"${"x".repeat(Math.max(0, size - shell.length))}"`);
+  return paddedJson({ email, password: STRONG_PASSWORD }, "name", size);
 }
 
-function stream(text: string): ReadableStream<Uint8Array> {
-  const bytes = new TextEncoder().encode(text);
-  let offset = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= bytes.length) return controller.close();
-      controller.enqueue(bytes.slice(offset, offset + 4096));
-      offset += 4096;
-    },
-  });
-}
+const stream = (text: string): ReadableStream<Uint8Array> => streamOf(text, 4096);
 
 async function emailIsFree(email: string): Promise<boolean> {
   const response = await new Client().json("POST", "/api/users", { email, password: STRONG_PASSWORD });
