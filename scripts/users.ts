@@ -32,12 +32,20 @@ function emailArg(value: string | undefined): string {
   return parsed.data;
 }
 
+function addArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: { name: { type: "string" }, admin: { type: "boolean", default: false } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function add(database: Db, args: string[]): Promise<string> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { name: { type: "string" }, admin: { type: "boolean", default: false } },
-  });
+  const { values, positionals } = addArgs(args);
   const email = emailArg(positionals[0]);
   const name = values.name?.trim() || null;
   const password = normalizePassword(await readPassword(`Password for ${email}: `));
@@ -87,7 +95,8 @@ async function run(command: string | undefined, args: string[]): Promise<string>
   }
 }
 
-nextEnv.loadEnvConfig(process.cwd());
+// The same .env files Next.js would read: development ones unless NODE_ENV=production.
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
 const [command, ...rest] = process.argv.slice(2);
 try {
   console.log(await run(command, rest));

@@ -113,3 +113,28 @@ describe("npm run users (its own temporary database)", () => {
     expect(`${result.stdout}${result.stderr}`).toMatch(/usage/i);
   });
 });
+
+describe("npm run users: arguments and stdin", () => {
+  it("an unknown option is a usage error (exit 2)", async () => {
+    const result = await runUsersCli(
+      freshDatabase(),
+      ["add", "opt@example.com", "--nmae", "X"],
+      `${STRONG_PASSWORD}\n`,
+    );
+    expectExit(result, 2);
+    expect(result.stderr).toContain("Usage:");
+  });
+
+  it("takes the first line of stdin as the password, never the lines after it", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "lines@example.com"], `${STRONG_PASSWORD}\nsecond line\n`), 0);
+    const { DatabaseSync } = await import("node:sqlite");
+    const sqlite = new DatabaseSync(db.slice("file:".length));
+    const row = sqlite.prepare("select password_hash from users where email = ?").get("lines@example.com") as {
+      password_hash: string;
+    };
+    sqlite.close();
+    const { verifyPassword } = await import("@/lib/auth/password-hash");
+    expect(await verifyPassword(STRONG_PASSWORD, row.password_hash)).toBe(true);
+  });
+});

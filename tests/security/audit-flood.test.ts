@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { Client } from "../support/http-client";
+import { Client, signedUpClient, uniqueEmail } from "../support/http-client";
 import { readAuthEvents } from "./support";
 
 /**
@@ -10,7 +10,7 @@ import { readAuthEvents } from "./support";
 let server: AppServer;
 
 beforeAll(async () => {
-  server = await startAppServer("audit-flood");
+  server = await startAppServer("audit-flood", { THROTTLE_IP_BURST: "2", THROTTLE_IP_PER_MINUTE: "1" });
 });
 afterAll(() => server.stop());
 
@@ -30,5 +30,41 @@ describe("audit rows for anonymous noise (R45, without a disk-filling flood)", (
     expect(count("cookie_rejected")).toBeLessThanOrEqual(minutes);
     expect(count("csrf_rejected")).toBeGreaterThanOrEqual(1);
     expect(count("csrf_rejected")).toBeLessThanOrEqual(minutes);
+  });
+
+  it("30 throttled sign-ins from one address make one `throttled` row per minute", async () => {
+    const client = new Client(server.baseUrl);
+    const started = Math.floor(Date.now() / 60_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const response = await client.json("POST", "/api/sessions", {
+        email: uniqueEmail("flood"),
+        password: "x".repeat(20),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(25);
+    const minutes = Math.floor(Date.now() / 60_000) - started + 1;
+    const throttled = readAuthEvents(server.databaseUrl).filter((row) => row.event === "throttled");
+    expect(throttled.length).toBeGreaterThanOrEqual(1);
+    expect(throttled.length).toBeLessThanOrEqual(minutes);
+  });
+});
+
+describe("sign-out rows (shared server)", () => {
+  it("a signed-out cookie replayed at the sign-out endpoints adds no more `sign_out` rows", async () => {
+    const { client } = await signedUpClient();
+    const { user } = (await (await client.request("/api/sessions")).json()) as { user: { id: string } };
+    const copy = new Client();
+    for (const [name, value] of client.cookies) copy.cookies.set(name, value);
+    expect((await client.json("POST", "/api/logout")).status).toBe(200);
+    for (let i = 0; i < 10; i++) {
+      await copy.json("POST", "/api/logout");
+      await copy.json("DELETE", "/api/sessions");
+    }
+    const rows = readAuthEvents(inject("databaseUrl")).filter(
+      (row) => row.event === "sign_out" && row.user_id === user.id,
+    );
+    expect(rows).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { requireSession } from "@/lib/session/current-user";
 import { keepThisSession, revokeOtherSessions, signOutEverywhere } from "@/lib/session/session-commands";
 import { throttledMessage } from "@/lib/throttle/throttle-policy";
 import { type FormState, formText } from "./form-state";
+import { orTryAgain } from "./try-again";
 
 /** "Sign out everywhere else". Every server action verifies the session itself. */
 export async function revokeOthersAction(): Promise<void> {
@@ -31,11 +32,13 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
   });
   if (!input.success) return { fields: fieldErrors(input.error), values: {} };
   const { currentPassword, newPassword } = input.data;
-  const result = await changePassword(session.user, currentPassword, newPassword, await currentRequestContext());
-  if (!result.ok && result.code === "throttled") {
-    return { message: throttledMessage(result.retryAfterSeconds), fields: {}, values: {} };
-  }
-  if (!result.ok) return { fields: result.fields, values: {} };
-  await keepThisSession(session, result.sessionVersion);
-  return { notice: "Password changed. Your other sessions were signed out.", fields: {}, values: {} };
+  return orTryAgain({}, async () => {
+    const result = await changePassword(session.user, currentPassword, newPassword, await currentRequestContext());
+    if (!result.ok && result.code === "throttled") {
+      return { message: throttledMessage(result.retryAfterSeconds), fields: {}, values: {} };
+    }
+    if (!result.ok) return { fields: result.fields, values: {} };
+    await keepThisSession(session, result.sessionVersion);
+    return { notice: "Password changed. Your other sessions were signed out.", fields: {}, values: {} };
+  });
 }

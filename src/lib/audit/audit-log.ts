@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/config/env";
-import { db } from "@/lib/db/database";
-import type { RequestContext } from "@/lib/http/request-context";
+import { db, reader } from "@/lib/db/database";
+import { ipBucket, type RequestContext } from "@/lib/http/request-context";
 import { log } from "@/lib/log/logger";
 
 export type AuthEventName =
@@ -49,7 +49,8 @@ export function maskEmail(email: string): string {
  * one row per event, client address and minute, so a flood cannot fill the disk or crowd out sign-ins.
  */
 export function oncePerMinuteId(event: AuthEventName, context: RequestContext | null, now = Date.now()): string {
-  return `${event}:${context?.ip ?? "unknown"}:${Math.floor(now / 60_000)}`;
+  const source = context?.ip ? ipBucket(context.ip) : "unknown";
+  return `${event}:${source}:${Math.floor(now / 60_000)}`;
 }
 
 const PURGE_EVERY_MS = 3_600_000;
@@ -92,7 +93,7 @@ export async function audit(entry: AuthEvent, context: RequestContext | null, no
 
 /** The user's latest events, newest first, for the account page. */
 export async function recentEvents(userId: string, limit = 20): Promise<StoredEvent[]> {
-  const rows = await (await db())
+  const rows = await (await reader())
     .selectFrom("authEvents")
     .select(["at", "event", "outcome", "ip", "userAgent", "detail"])
     .where("userId", "=", userId)

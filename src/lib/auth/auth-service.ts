@@ -1,6 +1,6 @@
-import { audit, maskEmail } from "@/lib/audit/audit-log";
+import { audit, maskEmail, oncePerMinuteId } from "@/lib/audit/audit-log";
 import { env } from "@/lib/config/env";
-import { db } from "@/lib/db/database";
+import { db, reader } from "@/lib/db/database";
 import type { FieldErrors } from "@/lib/http/api-response";
 import type { RequestContext } from "@/lib/http/request-context";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";
@@ -27,7 +27,8 @@ async function throttled(
   action: string,
   context: RequestContext,
 ): Promise<Throttled> {
-  await audit({ event: "throttled", outcome: "blocked", detail: `${action}, per ${verdict.scope}` }, context);
+  const id = oncePerMinuteId("throttled", context);
+  await audit({ id, event: "throttled", outcome: "blocked", detail: `${action}, per ${verdict.scope}` }, context);
   return { ok: false, code: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
 }
 
@@ -67,7 +68,7 @@ export async function signIn(
   const database = await db();
   const admitted = await admitAttempt(database, { ip: context.ip, account: input.email }, throttlePolicy());
   if (!admitted.ok) return throttled(admitted, "sign-in", context);
-  const user = await findUserByEmail(database, input.email);
+  const user = await findUserByEmail(await reader(), input.email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !matches) {
     const detail = user ? "wrong password" : `unknown account ${maskEmail(input.email)}`;

@@ -1,4 +1,4 @@
-import { audit } from "@/lib/audit/audit-log";
+import { audit, oncePerMinuteId } from "@/lib/audit/audit-log";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/database";
 import type { FieldErrors } from "@/lib/http/api-response";
@@ -31,7 +31,8 @@ export async function changePassword(
   // The current password is a credential check like sign-in: the same throttles (R42).
   const admitted = await admitAttempt(database, { ip: context.ip, account: user.email }, throttlePolicy());
   if (!admitted.ok) {
-    await audit({ event: "throttled", outcome: "blocked", userId: user.id, detail: "password change" }, context);
+    const id = oncePerMinuteId("throttled", context);
+    await audit({ id, event: "throttled", outcome: "blocked", userId: user.id, detail: "password change" }, context);
     return { ok: false, code: "throttled", retryAfterSeconds: admitted.retryAfterSeconds };
   }
   const stored = await findUserById(database, user.id);

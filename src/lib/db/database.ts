@@ -58,7 +58,9 @@ interface Databases {
  */
 async function openDatabases(url: string): Promise<Databases> {
   const db = await openDatabase(url);
-  return { db, reader: kysely(sqlitePath(url), true) };
+  const path = sqlitePath(url);
+  // An in-memory database exists once per connection: there, the writer reads too.
+  return { db, reader: path === ":memory:" ? db : kysely(path, true) };
 }
 
 // One database per process, shared by every bundle Next.js builds (App Router, Pages Router, proxy).

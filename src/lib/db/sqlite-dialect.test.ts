@@ -100,4 +100,36 @@ describe("SQLite on node:sqlite (decision 9)", () => {
     first.close();
     second.close();
   });
+
+  it("migrates one fresh file from several connections at once: each migration commits whole, once", async () => {
+    const file = tempFile();
+    const databases = await Promise.all(Array.from({ length: 4 }, () => openDatabase(`file:${file}`)));
+    const applied = await databases[0]
+      ?.selectFrom("kysely_migration" as never)
+      .selectAll()
+      .execute();
+    expect(applied?.length).toBe(3);
+    await Promise.all(databases.map((database) => database.destroy()));
+  });
+
+  it("bounds the wait per spell of locking, not per statement", async () => {
+    const file = tempFile();
+    const holder = openSqlite(file);
+    const waiters = Array.from({ length: 3 }, () => openSqlite(file));
+    holder.exec("CREATE TABLE t (x integer)");
+    holder.exec("BEGIN IMMEDIATE");
+    // One after the other, as Kysely runs them on its single connection.
+    const started = Date.now();
+    const outcomes: string[] = [];
+    for (const [i, waiter] of waiters.entries()) {
+      await whenNotBusy(() => waiter.exec(`INSERT INTO t VALUES (${i})`), 300).then(
+        () => outcomes.push("ok"),
+        () => outcomes.push("busy"),
+      );
+    }
+    expect(outcomes).toEqual(["busy", "busy", "busy"]);
+    expect(Date.now() - started).toBeLessThan(600); // about 300 ms for the spell, not 3 × 300 ms
+    holder.exec("ROLLBACK");
+    for (const connection of [holder, ...waiters]) connection.close();
+  });
 });

@@ -37,18 +37,26 @@ export function openSqlite(path: string): DatabaseSync {
 const isBusy = (error: unknown): boolean =>
   typeof error === "object" && error !== null && (error as { errcode?: unknown }).errcode === SQLITE_BUSY;
 
+/** When this process first found the database locked, in the current spell of locking; null when it is not. */
+let busySince: number | null = null;
+
 /**
  * Runs one statement; while the database is locked by someone else it retries with a growing pause, off
- * the event loop, for up to `BUSY_TIMEOUT_MS`, then gives up with the SQLITE_BUSY error (a 503 upstream).
- * Retrying is safe: a statement refused with SQLITE_BUSY did nothing.
+ * the event loop, then gives up with the SQLITE_BUSY error (a 503 upstream). Retrying is safe: a statement
+ * refused with SQLITE_BUSY did nothing. The wait is bounded per spell of locking, not per statement:
+ * statements queued behind one that is waiting give up when it does, instead of waiting 5 s each in turn.
  */
 export async function whenNotBusy<T>(run: () => T, timeoutMs = BUSY_TIMEOUT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
     try {
-      return run();
+      const result = run();
+      busySince = null;
+      return result;
     } catch (error) {
-      if (!isBusy(error) || Date.now() + pause > deadline) throw error;
+      if (!isBusy(error)) throw error;
+      busySince ??= started;
+      if (Date.now() + pause > Math.min(started, busySince) + timeoutMs) throw error;
       await sleep(pause);
     }
   }
@@ -57,6 +65,13 @@ export async function whenNotBusy<T>(run: () => T, timeoutMs = BUSY_TIMEOUT_MS):
 /** node:sqlite binds numbers, strings, bigints, buffers and null; booleans become 0/1. */
 function toSqlite(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
   return parameters.map((value) => (typeof value === "boolean" ? Number(value) : (value as SQLInputValue)));
+}
+
+/** SQLite runs DDL inside transactions: each migration then commits whole or not at all, under one write lock. */
+class NodeSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
 }
 
 class NodeSqliteConnection implements DatabaseConnection {
@@ -112,7 +127,7 @@ export class NodeSqliteDialect implements Dialect {
   constructor(private readonly db: DatabaseSync) {}
 
   createAdapter(): DialectAdapter {
-    return new SqliteAdapter();
+    return new NodeSqliteAdapter();
   }
   createDriver(): Driver {
     return new NodeSqliteDriver(this.db);

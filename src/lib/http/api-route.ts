@@ -1,9 +1,8 @@
-import { HashPoolBusyError } from "@/lib/auth/hash-pool";
-import { isUnavailable } from "@/lib/db/errors";
 import { log } from "@/lib/log/logger";
 import { jsonError } from "./api-response";
 import { REQUEST_ID_HEADER } from "./request-context";
 import { guardRequest } from "./request-guard";
+import { isTemporaryFailure } from "./temporary-failure";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -16,7 +15,7 @@ async function respond<C>(
   try {
     return (await guardRequest(request)) ?? (await handler(request, context));
   } catch (error) {
-    if (isUnavailable(error) || error instanceof HashPoolBusyError) {
+    if (isTemporaryFailure(error)) {
       log.warn("service_unavailable", { ...fields, error });
       return jsonError(503, "service_unavailable", "Try again in a moment.", { headers: { "Retry-After": "5" } });
     }

@@ -16,7 +16,8 @@ export function countsAsActivity(request: NextRequest): boolean {
   const { method } = request;
   const path = request.nextUrl.pathname;
   if (path === "/api/sessions" || path === "/api/logout" || path === "/api/users") return false;
-  if (method === "HEAD" || method === "OPTIONS") return false;
+  // DELETE ends sessions here (`/api/sessions`, the Pages Router's sign-out): nothing to slide.
+  if (method === "HEAD" || method === "OPTIONS" || method === "DELETE") return false;
   // Server actions that change the session (sign-in, sign-out, revocation) write their own cookie.
   if (request.headers.has("next-action")) return false;
   const purpose = `${request.headers.get("sec-purpose") ?? ""} ${request.headers.get("purpose") ?? ""}`;

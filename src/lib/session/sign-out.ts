@@ -15,5 +15,6 @@ export async function recordSignOut(raw: unknown, context: RequestContext, now =
   const database = await db();
   await recordEndedSession(database, data.sid, data.uid, absoluteExpiry(data, sessionLimits()));
   await purgeEndedSessions(database, now);
-  await audit({ event: "sign_out", outcome: "success", userId: data.uid }, context);
+  // One row per session, however often a copy of its cookie is replayed at a sign-out endpoint.
+  await audit({ id: `sign_out:${data.sid}`, event: "sign_out", outcome: "success", userId: data.uid }, context);
 }

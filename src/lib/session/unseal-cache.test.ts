@@ -18,11 +18,9 @@ describe("unsealCached", () => {
 
   it("never caches a seal that did not verify", async () => {
     const seal = await sealData({ uid: "u2" }, { password: passwords, ttl: 60 });
-    // One character of the MAC changed.
-    const tampered = seal.replace(
-      /(.)(~2)$/,
-      (_m, last: string, version: string) => `${last === "A" ? "B" : "A"}${version}`,
-    );
+    // One character in the middle of the MAC changed (the last one may carry only padding bits).
+    const at = seal.indexOf("~") - 10;
+    const tampered = `${seal.slice(0, at)}${seal[at] === "A" ? "Q" : "A"}${seal.slice(at + 1)}`;
     const reasons: string[] = [];
     expect(await unsealCached(tampered, passwords, (reason) => reasons.push(reason))).toEqual({});
     expect(await unsealCached(tampered, passwords, (reason) => reasons.push(reason))).toEqual({});
@@ -38,5 +36,21 @@ describe("unsealCached", () => {
     const pastExpiryAndSkew = Date.now() + 1_000 + 60_000 + 1;
     expect(await unsealCached(seal, other, (reason) => reasons.push(reason), pastExpiryAndSkew)).toEqual({});
     expect(reasons).toEqual(["unknown-password"]);
+  });
+});
+
+describe("unsealCached against oversized and suffixed seals", () => {
+  it("keys on the seal without its unauthenticated suffix, so suffixes cannot fill the cache", async () => {
+    const seal = await sealData({ uid: "u4" }, { password: passwords, ttl: 60 });
+    expect(await unsealCached(seal, passwords, noErrors)).toEqual({ uid: "u4" });
+    // Same seal, another suffix: served from the cache entry (a wrong password map would fail a real unseal).
+    expect(await unsealCached(`${seal.split("~")[0]}~2junk`, { "9": "q".repeat(32) }, noErrors)).toEqual({ uid: "u4" });
+  });
+
+  it("refuses a seal far longer than ours before any crypto", async () => {
+    const seal = await sealData({ uid: "u5" }, { password: passwords, ttl: 60 });
+    const reasons: string[] = [];
+    expect(await unsealCached(`${seal}${"x".repeat(4096)}`, passwords, (reason) => reasons.push(reason))).toEqual({});
+    expect(reasons).toEqual(["invalid"]);
   });
 });

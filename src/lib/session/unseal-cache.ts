@@ -3,6 +3,8 @@ import { type UnsealErrorReason, unsealData } from "iron-session";
 /** iron-webcrypto accepts a seal up to this long after its expiration (clock skew). */
 const SKEW_MS = 60_000;
 const MAX_ENTRIES = 10_000;
+/** Our seals are a few hundred bytes; anything much longer is refused before any crypto. */
+export const MAX_SEAL_LENGTH = 2048;
 
 interface Entry {
   data: Record<string, unknown>;
@@ -33,9 +35,16 @@ export async function unsealCached(
   onUnsealError: (reason: UnsealErrorReason) => void,
   now = Date.now(),
 ): Promise<Record<string, unknown>> {
-  const hit = cache.get(seal);
+  if (seal.length > MAX_SEAL_LENGTH) {
+    onUnsealError("invalid");
+    return {};
+  }
+  // iron-session ignores everything after the first `~` (an unauthenticated version marker): so does the key,
+  // or one valid seal with endless suffixes would fill the cache.
+  const key = seal.split("~")[0] ?? seal;
+  const hit = cache.get(key);
   if (hit && (hit.expiresAt === 0 || now <= hit.expiresAt + SKEW_MS)) return hit.data;
-  if (hit) cache.delete(seal);
+  if (hit) cache.delete(key);
   let failed = false;
   const data = await unsealData<Record<string, unknown>>(seal, {
     password,
@@ -46,7 +55,7 @@ export async function unsealCached(
   });
   if (!failed && Object.keys(data).length > 0) {
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(seal, { data: Object.freeze(data), expiresAt: sealExpiry(seal) });
+    cache.set(key, { data: Object.freeze(data), expiresAt: sealExpiry(seal) });
   }
   return data;
 }

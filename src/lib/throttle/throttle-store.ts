@@ -76,11 +76,41 @@ export async function admitAttempt(
   policy: ThrottlePolicy,
   now = Date.now(),
 ): Promise<ThrottleVerdict> {
-  return db.transaction().execute(async (trx) => {
+  const verdict = await db.transaction().execute(async (trx) => {
     const ip = await takeIpToken(trx, target.ip === null ? "unknown" : ipBucket(target.ip), policy, now);
     if (!ip.ok || target.account === undefined) return ip;
     return reserveAccountAttempt(trx, target.account, policy, now);
   });
+  await purgeThrottles(db, policy, now);
+  return verdict;
+}
+
+const PURGE_EVERY_MS = 3_600_000;
+/** An account quiet this long starts again from zero consecutive failures. */
+export const ACCOUNT_MEMORY_MS = 30 * 86_400_000;
+const holder = globalThis as typeof globalThis & { __ironGateThrottlePurgedAt?: number };
+
+/**
+ * Drops rows that say nothing any more, at most once an hour: address buckets that have refilled
+ * completely, and accounts with no attempt for 30 days whose wait is over.
+ */
+export async function purgeThrottles(db: Db, policy: ThrottlePolicy, now = Date.now()): Promise<void> {
+  if (now - (holder.__ironGateThrottlePurgedAt ?? 0) < PURGE_EVERY_MS) return;
+  holder.__ironGateThrottlePurgedAt = now;
+  const refilledAfterMs = Math.ceil((policy.ipBurst * 60_000) / policy.ipPerMinute);
+  await db
+    .deleteFrom("throttles")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("key", "like", "ip:%"), eb("updatedAt", "<", now - refilledAfterMs)]),
+        eb.and([
+          eb("key", "like", "account:%"),
+          eb("updatedAt", "<", now - ACCOUNT_MEMORY_MS),
+          eb("blockedUntil", "<", now),
+        ]),
+      ]),
+    )
+    .execute();
 }
 
 /** A success forgets the account's failures (R39). */
