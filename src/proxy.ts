@@ -26,7 +26,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const { APP_ORIGIN, TRUSTED_ORIGINS, NODE_ENV } = env();
   const { pathname, search } = request.nextUrl;
   const requestId = randomUUID();
-  if (!pathname.startsWith("/api/")) {
+  const isPage = !pathname.startsWith("/api/");
+  if (isPage) {
     const verdict = checkOrigin(request, { appOrigin: APP_ORIGIN, trustedOrigins: TRUSTED_ORIGINS });
     if (!verdict.ok) {
       log.warn("csrf_rejected", { path: pathname, reason: verdict.reason, requestId });
@@ -37,7 +38,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   let csp = API_CONTENT_SECURITY_POLICY;
-  if (!pathname.startsWith("/api/")) {
+  if (isPage) {
     const nonce = newNonce();
     csp = contentSecurityPolicy(nonce, NODE_ENV === "development");
     headers.set("x-nonce", nonce);

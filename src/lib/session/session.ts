@@ -6,7 +6,7 @@ import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
 import { newSessionData, type SessionData } from "./session-data";
 import { onUnsealError, sealOptions, sessionCookieName, sessionOptions } from "./session-options";
-import { recordSignOut } from "./sign-out";
+import { endIronSession, recordSignOut } from "./sign-out";
 import { unsealCached } from "./unseal-cache";
 
 /** The App Router session (route handlers, server actions, server components) from `cookies()`, for writing. */
@@ -67,14 +67,7 @@ export async function startSession(user: UserRecord): Promise<SessionData> {
   return data;
 }
 
-/**
- * Signs out: the cookie is cleared first (R18), so this browser is signed out even if the database cannot
- * answer; then the session id is recorded as ended (R15). If that fails the caller answers 503, with the
- * cookie already cleared.
- */
+/** Signs this browser's session out (see `endIronSession`). */
 export async function endSession(): Promise<void> {
-  const session = await appSession();
-  const ending = payload(session);
-  session.destroy();
-  await recordSignOut(ending, await currentRequestContext());
+  await endIronSession(await appSession(), await currentRequestContext());
 }

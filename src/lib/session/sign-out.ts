@@ -1,7 +1,8 @@
+import type { IronSession } from "iron-session";
 import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
 import type { RequestContext } from "@/lib/http/request-context";
-import { absoluteExpiry, parseSessionData } from "./session-data";
+import { absoluteExpiry, parseSessionData, type SessionData } from "./session-data";
 import { sessionLimits } from "./session-limits";
 import { purgeEndedSessions, recordEndedSession } from "./session-store";
 
@@ -17,4 +18,15 @@ export async function recordSignOut(raw: unknown, context: RequestContext, now =
   await purgeEndedSessions(database, now);
   // One row per session, however often a copy of its cookie is replayed at a sign-out endpoint.
   await audit({ id: `sign_out:${data.sid}`, event: "sign_out", outcome: "success", userId: data.uid }, context);
+}
+
+/**
+ * Signs an iron session out, App Router or Pages Router alike: the cookie is cleared first (R18), so this
+ * browser is signed out even if the database cannot answer; then the session id is recorded as ended (R15).
+ * If that fails the caller answers 503, with the cookie already cleared.
+ */
+export async function endIronSession(session: IronSession<SessionData>, context: RequestContext): Promise<void> {
+  const ending = { ...session };
+  session.destroy();
+  await recordSignOut(ending, context);
 }

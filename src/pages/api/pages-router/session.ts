@@ -1,7 +1,7 @@
 import { env } from "@/lib/config/env";
 import { nodeHeaders, requestContext } from "@/lib/http/request-context";
 import { withSessionRoute } from "@/lib/session/pages-router";
-import { recordSignOut } from "@/lib/session/sign-out";
+import { endIronSession } from "@/lib/session/sign-out";
 
 /**
  * A Pages Router API route on `withSessionRoute`: GET answers who is signed in (401 when nobody),
@@ -14,9 +14,7 @@ export default withSessionRoute(async (req, res) => {
     return res.status(200).json({ user: req.user });
   }
   if (req.method === "DELETE") {
-    const ending = { ...req.session };
-    req.session.destroy();
-    await recordSignOut(ending, requestContext(nodeHeaders(req.headers), env().TRUST_PROXY));
+    await endIronSession(req.session, requestContext(nodeHeaders(req.headers), env().TRUST_PROXY));
     res.setHeader("Clear-Site-Data", '"cache"');
     return res.status(200).json({ ok: true });
   }
