@@ -93,3 +93,11 @@ export async function logIn(page: Page, email: string, password = PASSWORD): Pro
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/**
+ * Waits until the page's session watcher is counting (hydrated, its timer started). Moving Playwright's
+ * clock before that would count from the moved time, as no real clock ever jumps.
+ */
+export async function watcherRunning(page: Page): Promise<void> {
+  await expect(page.locator('[data-watch="counting"]')).toHaveCount(1);
+}

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, watcherRunning } from "./fixtures";
 
 test("withSessionSsr guards a Pages Router page", async ({ page, signIn }) => {
   await page.goto("/pages-router/private");
@@ -32,6 +32,7 @@ test("the Pages Router page runs the same session watcher", async ({ page, signI
   await signIn();
   await page.goto("/pages-router/private");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello Fixture User");
+  await watcherRunning(page);
   await page.clock.fastForward("29:10");
   await expect(page.getByRole("alertdialog")).toBeVisible();
   await page.clock.fastForward("01:00");

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, PASSWORD, test } from "./fixtures";
+import { expect, PASSWORD, test, watcherRunning } from "./fixtures";
 
 // `npm run screenshots` refreshes the README's pictures; a plain test run only checks the pages render.
 const target = (name: string): string =>
@@ -44,6 +44,7 @@ test("screenshots of every page", async ({ page, signIn, user }) => {
   // The idle warning, as the page shows it a minute before the limit.
   await page.clock.install();
   await page.goto("/private");
+  await watcherRunning(page);
   await page.clock.fastForward("29:15");
   await expect(page.getByRole("alertdialog")).toBeVisible();
   await shoot(page, "idle-warning");

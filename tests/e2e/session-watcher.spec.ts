@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, watcherRunning } from "./fixtures";
 
 // The e2e server runs the defaults: idle 30 min, absolute 12 h, warning 60 s. Playwright's clock moves
 // the page's time; the server keeps real time, which is exactly the skew the watcher must correct for.
@@ -11,6 +11,7 @@ const secondsLeft = async (page: Page): Promise<number> => Number(await countdow
 async function openPrivate(page: Page): Promise<void> {
   await page.goto("/private");
   await expect(page.getByTestId("secret-content")).toBeVisible();
+  await watcherRunning(page);
 }
 
 test("warns before the idle limit, extends on 'Stay signed in', and ends on the login page", async ({

@@ -56,6 +56,7 @@ export function SessionWatcher({ initial, warningMs }: { initial: Expiries; warn
       <dialog
         ref={dialog}
         role="alertdialog"
+        data-watch={watch.now === null ? "starting" : "counting"}
         aria-labelledby="session-warning-title"
         aria-describedby="session-warning-text"
         className="m-auto max-w-sm rounded-2xl p-6 shadow-xl backdrop:bg-slate-900/50"
