@@ -1,112 +1,88 @@
 /**
  * Account administration from the shell:
- *   npm run users -- add <email> [--name N] [--admin]   (password from a hidden prompt, or from stdin)
- *   npm run users -- list
+ *   npm run users -- add <email> [--name N] [--admin]   (password from a hidden prompt, twice, or from stdin)
+ *   npm run users -- list [--json]
  *   npm run users -- set-admin <email> on|off
  *   npm run users -- remove <email>
- * Exit codes: 0 done, 1 refused (unknown user, email taken, weak password), 2 usage error.
+ * Exit codes: 0 done, 1 refused (unknown user, email taken, weak password, the two entries differ),
+ * 2 usage error (unknown command or option, no password given).
  */
-import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
-import { EmailSchema } from "@/lib/auth/email";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { normalizePassword } from "@/lib/auth/password-rules";
 import { checkPasswordStrength } from "@/lib/auth/password-strength";
 import { type Db, db } from "@/lib/db/database";
-import { createUser, listUsers, removeUser, setAdmin } from "@/lib/users/user-repository";
-import { readPassword } from "./read-password";
+import { createUser, findUserByEmail, listUsers, removeUser, setAdmin } from "@/lib/users/user-repository";
+import { readNewPassword } from "./read-password";
+import { parseUsersArgs, type UsersCommand } from "./users-args";
+import { listedUser, usersJson, usersTable } from "./users-output";
 
 const USAGE = `Usage:
   npm run users -- add <email> [--name N] [--admin]
-  npm run users -- list
+  npm run users -- list [--json]
   npm run users -- set-admin <email> on|off
   npm run users -- remove <email>`;
 
 class UsageError extends Error {}
 class Refused extends Error {}
 
-function emailArg(value: string | undefined): string {
-  if (!value) throw new UsageError("an email is required");
-  const parsed = EmailSchema.safeParse(value);
-  if (!parsed.success) throw new Refused(`${value}: ${parsed.error.issues[0]?.message ?? "invalid email"}`);
-  return parsed.data;
-}
+const ENTRY_PROBLEMS = {
+  mismatch: () => new Refused("the two passwords do not match; nothing was added"),
+  cancelled: () => new Refused("no password given; nothing was added"),
+  missing: () => new UsageError("a password is needed: type it at the prompt, or give it as the first line of stdin"),
+};
 
-function addArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { name: { type: "string" }, admin: { type: "boolean", default: false } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-async function add(database: Db, args: string[]): Promise<string> {
-  const { values, positionals } = addArgs(args);
-  const email = emailArg(positionals[0]);
-  const name = values.name?.trim() || null;
-  const password = normalizePassword(await readPassword(`Password for ${email}: `));
-  const verdict = checkPasswordStrength(password, { email, name, appName: process.env.APP_NAME ?? "Iron Gate" });
+async function add(database: Db, command: Extract<UsersCommand, { kind: "add" }>): Promise<string> {
+  const { email, name, admin } = command;
+  // Before the password is asked for: nobody should type one for an account that cannot be created.
+  if (await findUserByEmail(database, email)) throw new Refused(`${email} already has an account`);
+  const entry = await readNewPassword(`Password for ${email}: `);
+  if (!entry.ok) throw ENTRY_PROBLEMS[entry.reason]();
+  const verdict = checkPasswordStrength(entry.password, { email, name, appName: process.env.APP_NAME ?? "Iron Gate" });
   if (!verdict.ok) throw new Refused([verdict.reason, ...verdict.suggestions].join(" "));
-  const created = await createUser(database, {
-    email,
-    name,
-    passwordHash: await hashPassword(password),
-    isAdmin: values.admin,
-  });
+  const passwordHash = await hashPassword(entry.password);
+  // The unique index still decides: someone may have taken the email while the password was typed.
+  const created = await createUser(database, { email, name, passwordHash, isAdmin: admin });
   if (!created.ok) throw new Refused(`${email} already has an account`);
-  return `Added ${email}${values.admin ? " (admin)" : ""}.`;
+  return `Added ${email}${admin ? " (admin)" : ""}.`;
 }
 
-async function list(database: Db): Promise<string> {
-  const users = await listUsers(database);
-  if (users.length === 0) return "No users yet.";
-  return users
-    .map(
-      (user) =>
-        `${user.email}\t${user.name ?? "-"}\t${user.isAdmin ? "admin" : "user"}\t${new Date(user.createdAt).toISOString()}`,
-    )
-    .join("\n");
-}
-
-async function run(command: string | undefined, args: string[]): Promise<string> {
-  if (command === undefined || command === "help" || command === "--help") throw new UsageError("");
-  if (!["add", "list", "set-admin", "remove"].includes(command)) throw new UsageError(`unknown command "${command}"`);
+async function run(command: UsersCommand): Promise<string> {
   const database = await db();
-  switch (command) {
+  switch (command.kind) {
     case "add":
-      return add(database, args);
-    case "list":
-      return list(database);
+      return add(database, command);
+    case "list": {
+      const users = (await listUsers(database)).map(listedUser);
+      return command.json ? usersJson(users) : usersTable(users);
+    }
     case "set-admin": {
-      const email = emailArg(args[0]);
-      if (args[1] !== "on" && args[1] !== "off") throw new UsageError("set-admin takes on or off");
-      if (!(await setAdmin(database, email, args[1] === "on"))) throw new Refused(`no user with email ${email}`);
-      return `${email} is ${args[1] === "on" ? "now" : "no longer"} an admin.`;
+      const { email, admin } = command;
+      if (!(await setAdmin(database, email, admin))) throw new Refused(`no user with email ${email}`);
+      return `${email} is ${admin ? "now" : "no longer"} an admin.`;
     }
-    default: {
-      const email = emailArg(args[0]);
-      if (!(await removeUser(database, email))) throw new Refused(`no user with email ${email}`);
-      return `Removed ${email}; their sessions have ended.`;
-    }
+    case "remove":
+      if (!(await removeUser(database, command.email))) throw new Refused(`no user with email ${command.email}`);
+      return `Removed ${command.email}; their sessions have ended.`;
   }
+}
+
+function fail(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message) console.error(`error: ${message}`);
+  if (error instanceof UsageError) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  process.exit(1);
 }
 
 // The same .env files Next.js would read: development ones unless NODE_ENV=production.
 nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
-const [command, ...rest] = process.argv.slice(2);
+const parsed = parseUsersArgs(process.argv.slice(2));
+if (!parsed.ok) fail(parsed.exit === 2 ? new UsageError(parsed.message) : new Refused(parsed.message));
 try {
-  console.log(await run(command, rest));
+  console.log(await run(parsed.command));
   process.exit(0);
 } catch (error) {
-  if (error instanceof UsageError) {
-    if (error.message) console.error(`error: ${error.message}`);
-    console.error(USAGE);
-    process.exit(2);
-  }
-  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  fail(error);
 }

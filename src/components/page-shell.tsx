@@ -1,26 +1,26 @@
 import type { ReactNode } from "react";
 import { env } from "@/lib/config/env";
 import type { ActiveSession } from "@/lib/session/resolve-session";
-import { SessionWatcher } from "./session/session-watcher";
-import { SiteHeader } from "./site-header";
+import { ShellFrame } from "./shell-frame";
+import { SignOutButton } from "./sign-out-button";
 
-/** The frame of every page: header, the session watcher when signed in, then a centred column. */
+/** The App Router's frame of every page (see `ShellFrame`), with the server-action sign-out. */
 export function PageShell({ session, children }: { session: ActiveSession | null; children: ReactNode }): ReactNode {
+  const shell = session
+    ? {
+        user: session.user,
+        expiries: {
+          idleExpiresAt: session.idleExpiresAt,
+          absoluteExpiresAt: session.absoluteExpiresAt,
+          serverNow: Date.now(),
+        },
+        warningMs: env().SESSION_WARNING,
+      }
+    : null;
   return (
-    <>
-      {session ? (
-        <SessionWatcher
-          initial={{
-            idleExpiresAt: session.idleExpiresAt,
-            absoluteExpiresAt: session.absoluteExpiresAt,
-            serverNow: Date.now(),
-          }}
-          warningMs={env().SESSION_WARNING}
-        />
-      ) : null}
-      <SiteHeader user={session?.user ?? null} />
-      <main className="mx-auto max-w-3xl px-4 py-10">{children}</main>
-    </>
+    <ShellFrame session={shell} signOut={<SignOutButton />}>
+      {children}
+    </ShellFrame>
   );
 }
 

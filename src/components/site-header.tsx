@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { displayName, type PublicUser } from "@/lib/users/user";
-import { SignOutButton } from "./sign-out-button";
 
-/** The top bar: where you are, who you are, and the way out. */
-export function SiteHeader({ user }: { user: PublicUser | null }): ReactNode {
+/**
+ * The top bar: where you are, who you are, and the way out. `signOut` is the router's own sign-out control
+ * (a server action in the App Router, a form to the API route in the Pages Router).
+ */
+export function SiteHeader({ user, signOut }: { user: PublicUser | null; signOut: ReactNode }): ReactNode {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-3xl flex-wrap items-center gap-4 px-4 py-3">
@@ -22,7 +24,7 @@ export function SiteHeader({ user }: { user: PublicUser | null }): ReactNode {
             <span className="text-sm text-slate-600" data-testid="signed-in-as">
               {displayName(user)}
             </span>
-            <SignOutButton />
+            {signOut}
           </>
         ) : (
           <>

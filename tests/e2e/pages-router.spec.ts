@@ -47,3 +47,28 @@ test("the Pages Router page signs out through withSessionRoute", async ({ page, 
   await page.goto("/pages-router/private");
   await expect(page).toHaveURL(/\/login\?next=%2Fpages-router%2Fprivate$/);
 });
+
+test("the Pages Router page has the same header, navigation and a title of its own", async ({ page, signIn }) => {
+  await signIn();
+  await page.goto("/pages-router/private");
+  await expect(page).toHaveTitle(/Private.*Iron Gate/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Private" })).toHaveAttribute("href", "/private");
+  await expect(nav.getByRole("link", { name: "Account" })).toHaveAttribute("href", "/account");
+  await expect(nav.getByTestId("signed-in-as")).toHaveText("Fixture User");
+  await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Hello Fixture User");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the Pages Router page's Sign out works", async ({ page, signIn }) => {
+    await signIn();
+    await page.goto("/pages-router/private");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
+    await page.goto("/pages-router/private");
+    await expect(page).toHaveURL(/\/login\?next=%2Fpages-router%2Fprivate$/);
+  });
+});

@@ -9,6 +9,7 @@ import {
   expectLoginRedirect,
   type PublicUserBody,
   pageText,
+  redirectTarget,
   sessionSetCookie,
 } from "./helpers";
 
@@ -41,11 +42,25 @@ describe(`withSessionRoute: ${API}`, () => {
     expect(await currentUser(client)).toBeNull();
   });
 
-  it("POST answers 405 JSON", async () => {
+  it("a form POST (the page's sign-out without JavaScript) signs out and redirects to the login page", async () => {
     const { client } = await signedUpClient();
-    const response = await client.request(API, { method: "POST" });
+    const response = await client.request(API, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: client.baseUrl },
+      body: "",
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/login?reason=signed-out");
+    const cookie = sessionSetCookie(response);
+    expect(cookie && clearsCookie(cookie)).toBe(true);
+    expect(await currentUser(client)).toBeNull();
+  });
+
+  it("PUT answers 405 JSON", async () => {
+    const { client } = await signedUpClient();
+    const response = await client.request(API, { method: "PUT" });
     await expectError(response, 405, "method_not_allowed");
-    expect(response.headers.get("allow")).toBeTruthy();
+    expect(response.headers.get("allow")).toBe("GET, POST, DELETE");
     expect(await currentUser(client)).not.toBeNull();
   });
 });
@@ -78,5 +93,15 @@ describe("withSessionSsr: /pages-router/private", () => {
     expect((await client.request("/api/logout", { method: "POST" })).status).toBe(200);
     const response = await client.request("/pages-router/private");
     expectLoginRedirect(response, client.baseUrl, "/pages-router/private", null);
+  });
+
+  it("a revoked cookie redirects with reason=revoked, like the App Router pages", async () => {
+    const { client } = await signedUpClient();
+    const copy = new Client();
+    for (const [name, value] of client.cookies) copy.cookies.set(name, value);
+    expect((await client.json("POST", "/api/logout")).status).toBe(200);
+    const response = await copy.request("/pages-router/private");
+    expectLoginRedirect(response, copy.baseUrl, "/pages-router/private", null);
+    expect(new URL(redirectTarget(response, copy.baseUrl), copy.baseUrl).searchParams.get("reason")).toBe("revoked");
   });
 });

@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { STRONG_PASSWORD } from "../support/http-client";
 import { type CliResult, runUsersCli, tempDatabaseUrl } from "./helpers";
@@ -136,5 +138,81 @@ describe("npm run users: arguments and stdin", () => {
     sqlite.close();
     const { verifyPassword } = await import("@/lib/auth/password-hash");
     expect(await verifyPassword(STRONG_PASSWORD, row.password_hash)).toBe(true);
+  });
+});
+
+describe("npm run users: add asks only when it can add", () => {
+  it("a taken email is refused before any password is read (nothing on stdin)", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "taken@example.com"], STRONG_PASSWORD), 0);
+    const again = await runUsersCli(db, ["add", "taken@example.com"], "");
+    expectExit(again, 1);
+    expect(again.stderr).toContain("taken@example.com already has an account");
+    expect(again.stderr).not.toMatch(/password/i);
+  });
+
+  it("with no terminal and nothing on stdin, says a password is needed (usage error, exit 2)", async () => {
+    const db = freshDatabase();
+    const result = await runUsersCli(db, ["add", "nopass@example.com"], "");
+    expectExit(result, 2);
+    expect(result.stderr).toMatch(/a password is needed/i);
+    expect(result.stderr).not.toMatch(/15 characters/);
+    expect(linesFor(await runUsersCli(db, ["list"]), "nopass@example.com")).toHaveLength(0);
+  });
+});
+
+describe("npm run users: list", () => {
+  it("starts with a header row", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "head@example.com", "--name", "Head"], STRONG_PASSWORD), 0);
+    const list = await runUsersCli(db, ["list"]);
+    expectExit(list, 0);
+    const [header = "", row = ""] = list.stdout.trim().split("\n");
+    expect(header.split(/\s+/)).toEqual(["EMAIL", "NAME", "ROLE", "CREATED"]);
+    expect(row.split(/\s+/).slice(0, 3)).toEqual(["head@example.com", "Head", "user"]);
+  });
+
+  it("--json prints one JSON array of the public fields, never a hash", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "json@example.com", "--name", "Jay", "--admin"], STRONG_PASSWORD), 0);
+    expectExit(await runUsersCli(db, ["add", "plain@example.com"], STRONG_PASSWORD), 0);
+    const list = await runUsersCli(db, ["list", "--json"]);
+    expectExit(list, 0);
+    expect(list.stdout).not.toMatch(/argon2|passwordHash|sessionVersion/i);
+    const users: unknown = JSON.parse(list.stdout);
+    expect(users).toEqual([
+      { id: expect.any(String), email: "json@example.com", name: "Jay", isAdmin: true, createdAt: expect.any(String) },
+      { id: expect.any(String), email: "plain@example.com", name: null, isAdmin: false, createdAt: expect.any(String) },
+    ]);
+  });
+
+  it("--json on an empty database is []", async () => {
+    const list = await runUsersCli(freshDatabase(), ["list", "--json"]);
+    expectExit(list, 0);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+  });
+
+  it("an unknown option or a stray argument is a usage error (exit 2)", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["list", "--jsno"]), 2);
+    expectExit(await runUsersCli(db, ["remove", "a@example.com", "b@example.com"]), 2);
+  });
+});
+
+describe("npm run -s secret (as the README writes it)", () => {
+  it('prints only the secret, so SESSION_SECRET="$(npm run -s secret)" works', async () => {
+    const { stdout, code } = await new Promise<{ stdout: string; code: number | null }>((done, fail) => {
+      const child = spawn("sh", ["-c", 'SESSION_SECRET="$(npm run -s secret)" && printf %s "$SESSION_SECRET"'], {
+        cwd: resolve(import.meta.dirname, "../.."),
+      });
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString("utf8");
+      });
+      child.once("error", fail);
+      child.once("close", (exit) => done({ stdout: out, code: exit }));
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });

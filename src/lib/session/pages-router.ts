@@ -15,7 +15,7 @@ import { checkOrigin } from "@/lib/http/origin-check";
 import { nodeHeaders } from "@/lib/http/request-context";
 import { log } from "@/lib/log/logger";
 import type { PublicUser } from "@/lib/users/user";
-import { resolveSession } from "./resolve-session";
+import { resolveSession, type SignedOutReason } from "./resolve-session";
 import type { SessionData, SessionExpiries } from "./session-data";
 import { sessionOptions } from "./session-options";
 
@@ -27,6 +27,8 @@ export interface WithSession {
   session: IronSession<SessionData>;
   user: PublicUser | null;
   expiries: SessionExpiries | null;
+  /** Why `user` is null, for the login page's message (`none` when signed in or nothing to say). */
+  signedOutReason: SignedOutReason;
 }
 
 export type SessionApiRequest = NextApiRequest & WithSession;
@@ -48,10 +50,11 @@ async function attachSession<R extends IncomingMessage>(
     log.warn("session_check_unavailable", { error });
     return null;
   });
-  if (check === null) return Object.assign(req, { session, user: null, expiries: null });
-  if (check.status !== "active") return Object.assign(req, { session, user: null, expiries: null });
+  const signedOut: WithSession = { session, user: null, expiries: null, signedOutReason: "none" };
+  if (check === null) return Object.assign(req, signedOut);
+  if (check.status !== "active") return Object.assign(req, { ...signedOut, signedOutReason: check.reason });
   const { user, idleExpiresAt, absoluteExpiresAt } = check;
-  return Object.assign(req, { session, user, expiries: { idleExpiresAt, absoluteExpiresAt, serverNow } });
+  return Object.assign(req, { ...signedOut, user, expiries: { idleExpiresAt, absoluteExpiresAt, serverNow } });
 }
 
 /** The URL this request was addressed to, as the App Router sees it (scheme from the proxy in front). */

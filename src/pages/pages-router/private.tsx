@@ -1,38 +1,40 @@
+import Head from "next/head";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PagesSignOutButton } from "@/components/pages-sign-out-button";
-import type { Expiries } from "@/components/session/session-api";
-import { SessionWatcher } from "@/components/session/session-watcher";
+import { ShellFrame, type ShellSession } from "@/components/shell-frame";
 import { env } from "@/lib/config/env";
 import { loginUrl } from "@/lib/session/login-url";
 import { withSessionSsr } from "@/lib/session/pages-router";
-import { displayName, type PublicUser } from "@/lib/users/user";
+import { displayName } from "@/lib/users/user";
 
-type Props = { user: PublicUser; expiries: Expiries; warningMs: number };
+type Props = ShellSession;
 
 /** A Pages Router page guarded by `withSessionSsr`, the tutorial's `/private` for Pages Router apps. */
 export const getServerSideProps = withSessionSsr<Props>(async ({ req, res, resolvedUrl }) => {
   res.setHeader("Cache-Control", "no-store");
   if (!req.user || !req.expiries) {
-    return { redirect: { destination: loginUrl(resolvedUrl, "none"), permanent: false } };
+    return { redirect: { destination: loginUrl(resolvedUrl, req.signedOutReason), permanent: false } };
   }
   return { props: { user: req.user, expiries: req.expiries, warningMs: env().SESSION_WARNING } };
 });
 
-export default function PagesRouterPrivate({ user, expiries, warningMs }: Props): ReactNode {
+/** The same frame as the App Router pages: header, navigation, session watcher, a title of its own. */
+export default function PagesRouterPrivate(session: Props): ReactNode {
   return (
-    <main className="mx-auto max-w-3xl px-4 py-10">
-      <SessionWatcher initial={expiries} warningMs={warningMs} />
-      <h1 className="text-3xl font-bold tracking-tight">Hello {displayName(user)}</h1>
+    <ShellFrame session={session} signOut={<PagesSignOutButton />}>
+      <Head>
+        <title>Private (Pages Router) · Iron Gate</title>
+      </Head>
+      <h1 className="text-3xl font-bold tracking-tight">Hello {displayName(session.user)}</h1>
       <p className="mt-4" data-testid="secret-content">
         Pages Router secret content, rendered by getServerSideProps behind withSessionSsr.
       </p>
-      <div className="mt-6 flex items-center gap-4">
+      <p className="mt-6">
         <Link href="/private" className="text-brand-700 underline">
           Back to the App Router page
         </Link>
-        <PagesSignOutButton />
-      </div>
-    </main>
+      </p>
+    </ShellFrame>
   );
 }

@@ -5,7 +5,8 @@ import { endIronSession } from "@/lib/session/sign-out";
 
 /**
  * A Pages Router API route on `withSessionRoute`: GET answers who is signed in (401 when nobody),
- * DELETE signs out. It exists to show, and to test, the wrapper with real requests.
+ * DELETE signs out, and so does POST: the page's form without JavaScript, answered with a redirect to the
+ * login page. It exists to show, and to test, the wrapper with real requests.
  */
 export default withSessionRoute(async (req, res) => {
   res.setHeader("Cache-Control", "no-store");
@@ -13,11 +14,13 @@ export default withSessionRoute(async (req, res) => {
     if (!req.user) return res.status(401).json({ error: { code: "unauthorized", message: "Sign in first." } });
     return res.status(200).json({ user: req.user });
   }
-  if (req.method === "DELETE") {
+  if (req.method === "DELETE" || req.method === "POST") {
     await endIronSession(req.session, requestContext(nodeHeaders(req.headers), env().TRUST_PROXY));
     res.setHeader("Clear-Site-Data", '"cache"');
+    // POST is the page's sign-out form without JavaScript: the browser follows to the login page.
+    if (req.method === "POST") return res.redirect(303, "/login?reason=signed-out");
     return res.status(200).json({ ok: true });
   }
-  res.setHeader("Allow", "GET, DELETE");
-  return res.status(405).json({ error: { code: "method_not_allowed", message: "Use GET or DELETE." } });
+  res.setHeader("Allow", "GET, POST, DELETE");
+  return res.status(405).json({ error: { code: "method_not_allowed", message: "Use GET, POST or DELETE." } });
 });
