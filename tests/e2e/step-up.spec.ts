@@ -61,6 +61,28 @@ test.describe("with JavaScript", () => {
     await expect(other.page).toHaveURL(/\/login\?next=%2Fprivate&reason=revoked$/);
     await other.context.close();
   });
+
+  test("past the step-up window, a password change asks for the password, then changes it as typed", async ({
+    page,
+  }) => {
+    const email = uniqueEmail("stepup-change");
+    const staleAt = await signUp(page, email);
+    await page.goto("/account");
+    await pastWindow(page, staleAt);
+
+    await page.getByLabel("Current password").fill(PASSWORD);
+    await page.getByLabel("New password").fill("marble harbor violin cactus meadow");
+    await page.getByRole("button", { name: "Change password" }).click();
+    const dialog = page.getByRole("dialog", { name: "Confirm your password" });
+    await dialog.getByLabel("Password").fill(PASSWORD);
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByText("Password changed. Your other sessions were signed out.")).toBeVisible();
+    await expect(dialog).toBeHidden();
+    const signIn = await page.request.post("/api/sessions", {
+      data: { email, password: "marble harbor violin cactus meadow" },
+    });
+    expect(signIn.status()).toBe(200);
+  });
 });
 
 test.describe("without JavaScript", () => {
