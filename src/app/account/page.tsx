@@ -18,15 +18,16 @@ export const metadata: Metadata = { title: "Account" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const card = "rounded-2xl border border-slate-200 bg-white p-6";
-const DONE: Record<string, string> = {
-  "revoked-others": "Your other sessions were signed out.",
-  confirmed: "Password confirmed. You can change it now.",
-};
+// A Map, so a `done` such as `toString` finds nothing.
+const DONE = new Map([
+  ["revoked-others", "Your other sessions were signed out."],
+  ["confirmed", "Password confirmed. You can change it now."],
+]);
 
 export default async function AccountPage({ searchParams }: Props): Promise<ReactNode> {
   const session = await requireSession("/account");
   const { done, confirm } = await searchParams;
-  const notice = typeof done === "string" ? DONE[done] : undefined;
+  const notice = typeof done === "string" ? DONE.get(done) : undefined;
   const events = await recentEvents(session.user.id);
   return (
     <PageShell session={session}>
