@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { expect } from "vitest";
-import { type Client, parseSetCookie, type SetCookie } from "../support/http-client";
+import { Client, parseSetCookie, type SetCookie } from "../support/http-client";
 
 /** The session cookie's name when the app runs with NODE_ENV=production. */
 export const COOKIE_NAME = "__Host-iron-gate-session";
@@ -140,4 +140,11 @@ export function runUsersCli(databaseUrl: string, args: string[], stdin = ""): Pr
 /** A brand-new SQLite file URL for CLI tests that must not touch the server's database. */
 export function tempDatabaseUrl(): string {
   return `file:/tmp/iron-gate-cli-${process.pid}-${randomBytes(6).toString("hex")}.db`;
+}
+
+/** A second browser holding a copy of `client`'s cookies: a stolen cookie. */
+export function copyOf(client: Client): Client {
+  const copy = new Client(client.baseUrl);
+  for (const [name, value] of client.cookies) copy.cookies.set(name, value);
+  return copy;
 }

@@ -1,15 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { Client, STRONG_PASSWORD, signedUpClient } from "../support/http-client";
+import { copyOf } from "./helpers";
 
 const NEW_PASSWORD = "marble harbor violin cactus meadow";
-
-/** A second browser holding a copy of `client`'s cookies. */
-function copyOf(client: Client): Client {
-  const copy = new Client();
-  for (const [name, value] of client.cookies) copy.cookies.set(name, value);
-  return copy;
-}
 
 async function signedInAgain(email: string, password = STRONG_PASSWORD): Promise<Client> {
   const client = new Client();

@@ -140,3 +140,20 @@ describe("R42: the password change is throttled like sign-in", () => {
     await expectJson(await signIn(email, STRONG_PASSWORD), 200);
   });
 });
+
+describe("R42, R61: the step-up confirmation is throttled like sign-in", () => {
+  it("3 wrong passwords, then 429 even with the right one; a wrong confirmation also slows sign-in", async () => {
+    const { client, email } = await newAccount();
+    const confirm = (password: string): Promise<Response> =>
+      client.json("POST", "/api/sessions/confirm", { password }, fromIp(freshIp()));
+    for (let i = 0; i < 3; i += 1) {
+      const body = await expectError(await confirm("not my password at all"), 400, "invalid_input");
+      expect(Object.keys(body.error.fields ?? {})).toEqual(["password"]);
+    }
+    await expectThrottled(await confirm(STRONG_PASSWORD), 2);
+    await expectThrottled(await signIn(email, STRONG_PASSWORD), 2);
+    await sleep(2_200);
+    const confirmed = await expectJson<{ ok: boolean; confirmedUntil: number }>(await confirm(STRONG_PASSWORD));
+    expect(confirmed.ok).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   session_expired: "Session expired",
   sessions_revoked: "Sessions ended",
   password_changed: "Password change",
+  password_confirmed: "Password confirmed",
   throttled: "Attempts slowed down",
   csrf_rejected: "Cross-site request refused",
   cookie_rejected: "Unreadable session cookie",

@@ -7,25 +7,39 @@ import { currentRequestContext } from "@/lib/http/current-request";
 import { fieldErrors } from "@/lib/http/read-json";
 import { requireSession } from "@/lib/session/current-user";
 import { keepThisSession, revokeOtherSessions, signOutEverywhere } from "@/lib/session/session-commands";
+import { requireStepUpOrConfirm } from "@/lib/session/step-up-action";
+import { stepUpOf } from "@/lib/session/step-up-guard";
 import { throttledMessage } from "@/lib/throttle/throttle-policy";
 import { type FormState, formText } from "./form-state";
 import { orTryAgain } from "./try-again";
 
-/** "Sign out everywhere else". Every server action verifies the session itself. */
+/** "Sign out everywhere else". Every server action verifies the session itself, and the step-up (R61). */
 export async function revokeOthersAction(): Promise<void> {
-  await revokeOtherSessions(await requireSession("/account"));
+  const session = await requireSession("/account");
+  requireStepUpOrConfirm(session, "revoke-others");
+  await revokeOtherSessions(session);
   redirect("/account?done=revoked-others");
 }
 
 /** "Sign out everywhere", this browser included. */
 export async function signOutEverywhereAction(): Promise<void> {
-  await signOutEverywhere(await requireSession("/account"));
+  const session = await requireSession("/account");
+  requireStepUpOrConfirm(session, "sign-out-everywhere");
+  await signOutEverywhere(session);
   redirect("/login?reason=signed-out");
 }
 
-/** The change-password form: current password required; every other session ends (R17, R19). */
+const NEEDS_CONFIRMATION: FormState = {
+  message: "Confirm your password first, then change it.",
+  reauthenticate: true,
+  fields: {},
+  values: {},
+};
+
+/** The change-password form: current password required; every other session ends (R17, R19, R61). */
 export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
   const session = await requireSession("/account");
+  if (stepUpOf(session).status !== "fresh") return NEEDS_CONFIRMATION;
   const input = ChangePasswordSchema.safeParse({
     currentPassword: formText(form, "currentPassword"),
     newPassword: formText(form, "newPassword"),
@@ -36,6 +50,13 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
     const result = await changePassword(session.user, currentPassword, newPassword, await currentRequestContext());
     if (!result.ok && result.code === "throttled") {
       return { message: throttledMessage(result.retryAfterSeconds), fields: {}, values: {} };
+    }
+    if (!result.ok && result.code === "conflict") {
+      return {
+        message: "Your password was changed meanwhile by another request; sign in again.",
+        fields: {},
+        values: {},
+      };
     }
     if (!result.ok) return { fields: result.fields, values: {} };
     await keepThisSession(session, result.sessionVersion);

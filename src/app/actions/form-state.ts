@@ -7,6 +7,8 @@ export interface FormState {
   /** A confirmation. */
   notice?: string;
   fields: FieldErrors;
+  /** The action needs a recent password confirmation first (step-up, R61); nothing was done. */
+  reauthenticate?: boolean;
   values: { email?: string; name?: string };
 }
 

@@ -12,6 +12,7 @@ export type AuthEventName =
   | "session_expired"
   | "sessions_revoked"
   | "password_changed"
+  | "password_confirmed"
   | "throttled"
   | "csrf_rejected"
   | "cookie_rejected";

@@ -45,3 +45,6 @@ export const ChangePasswordSchema = z.object({
   currentPassword: PasswordInputSchema,
   newPassword: NewPasswordSchema,
 });
+
+/** A step-up confirmation (R61): the password of the signed-in user. */
+export const ConfirmPasswordSchema = z.object({ password: PasswordInputSchema });

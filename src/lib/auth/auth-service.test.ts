@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/database";
-import { findUserByEmail, updatePasswordHash } from "@/lib/users/user-repository";
+import { findUserByEmail, replacePasswordHash } from "@/lib/users/user-repository";
 import { signIn, signUp } from "./auth-service";
 import { hashPool } from "./hash-pool";
 import { hashPassword, parseHash } from "./password-hash";
@@ -72,11 +72,12 @@ describe("signIn", () => {
     await signUp({ email: address, password: PASSWORD, name: null }, context);
     const database = await db();
     const user = await findUserByEmail(database, address);
-    await updatePasswordHash(
-      database,
-      user?.id ?? "",
-      await hashPassword(PASSWORD, { memory: 9216, passes: 4, parallelism: 1 }),
-    );
+    await replacePasswordHash(database, {
+      id: user?.id ?? "",
+      expected: user?.passwordHash ?? "",
+      next: await hashPassword(PASSWORD, { memory: 9216, passes: 4, parallelism: 1 }),
+      endSessions: false,
+    });
     expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
     const upgraded = await findUserByEmail(database, address);
     expect(parseHash(upgraded?.passwordHash ?? "")).toMatchObject({ memory: 19456, passes: 2, parallelism: 1 });

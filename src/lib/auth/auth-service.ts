@@ -6,7 +6,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";
 import { admitAttempt, clearAccount } from "@/lib/throttle/throttle-store";
 import type { UserRecord } from "@/lib/users/user";
-import { createUser, findUserByEmail, updatePasswordHash } from "@/lib/users/user-repository";
+import { createUser, findUserByEmail, findUserById, replacePasswordHash } from "@/lib/users/user-repository";
 import type { SignInInput, SignUpInput } from "./auth-schemas";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { checkPasswordStrength } from "./password-strength";
@@ -59,7 +59,10 @@ export async function signUp(
 
 /**
  * Checks credentials. Unknown email and wrong password take the same path and cost exactly one hash
- * (R43, decision 6); a hash made with weaker parameters is upgraded on success (R36).
+ * (R43, decision 6); a hash made with weaker parameters is upgraded on success (R36). The user returned, and
+ * so the `sessionVersion` the new session is sealed with, is read after the password was verified, in the
+ * transaction that clears the throttle: a "sign out everywhere" that landed while the hash ran cannot make
+ * the new session stale on arrival.
  */
 export async function signIn(
   input: Pick<SignInInput, "email" | "password">,
@@ -70,17 +73,31 @@ export async function signIn(
   if (!admitted.ok) return throttled(admitted, "sign-in", context);
   const user = await findUserByEmail(await reader(), input.email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !matches) {
+  const upgrade = user && matches && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  const current = user && matches ? await afterVerified(user, input.email, upgrade) : null;
+  if (!current) {
     const detail = user ? "wrong password" : `unknown account ${maskEmail(input.email)}`;
     await audit({ event: "sign_in_failed", outcome: "failure", userId: user?.id ?? null, detail }, context);
     return { ok: false, code: "invalid_credentials" };
   }
-  await clearAccount(database, input.email);
-  if (needsRehash(user.passwordHash)) {
-    await updatePasswordHash(database, user.id, await hashPassword(input.password));
-  }
-  await audit({ event: "sign_in", outcome: "success", userId: user.id }, context);
-  return { ok: true, user };
+  await audit({ event: "sign_in", outcome: "success", userId: current.id }, context);
+  return { ok: true, user: current };
+}
+
+/**
+ * One transaction once the password matched: forget the account's failures, upgrade the hash, and read the
+ * user as it is now. Null when the password was changed (or the user removed) while the hash ran: the
+ * password that matched is no longer the account's.
+ */
+async function afterVerified(user: UserRecord, email: string, upgrade: string | null): Promise<UserRecord | null> {
+  return (await db()).transaction().execute(async (trx) => {
+    await clearAccount(trx, email);
+    if (upgrade) {
+      await replacePasswordHash(trx, { id: user.id, expected: user.passwordHash, next: upgrade, endSessions: false });
+    }
+    const now = await findUserById(trx, user.id);
+    return now && (now.passwordHash === user.passwordHash || now.passwordHash === upgrade) ? now : null;
+  });
 }
 
 export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an account.";

@@ -1,24 +1,26 @@
-import { audit, oncePerMinuteId } from "@/lib/audit/audit-log";
+import { audit } from "@/lib/audit/audit-log";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/database";
 import type { FieldErrors } from "@/lib/http/api-response";
 import type { RequestContext } from "@/lib/http/request-context";
-import { throttlePolicy } from "@/lib/throttle/throttle-policy";
-import { admitAttempt, clearAccount } from "@/lib/throttle/throttle-store";
 import type { PublicUser } from "@/lib/users/user";
-import { findUserById } from "@/lib/users/user-repository";
+import { replacePasswordHash } from "@/lib/users/user-repository";
 import type { Throttled } from "./auth-service";
-import { hashPassword, verifyPassword } from "./password-hash";
+import { checkCurrentPassword } from "./current-password";
+import { hashPassword } from "./password-hash";
 import { checkPasswordStrength } from "./password-strength";
 
 export type ChangePasswordResult =
   | { ok: true; sessionVersion: number }
   | { ok: false; code: "invalid_input"; fields: FieldErrors }
+  /** Another change of this password won the race: the current password given here is no longer current. */
+  | { ok: false; code: "conflict" }
   | Throttled;
 
 /**
  * Changes a password: the current one is required (R19), the new one meets the policy, and the hash and
- * the bumped `sessionVersion` are written in one transaction, so every other session ends with the old
+ * the bumped `sessionVersion` are written in one statement that insists the stored hash is still the one
+ * verified, so of two concurrent changes exactly one wins and every other session ends with the old
  * password (R17). The caller re-seals the current session with the returned version.
  */
 export async function changePassword(
@@ -27,23 +29,12 @@ export async function changePassword(
   newPassword: string,
   context: RequestContext,
 ): Promise<ChangePasswordResult> {
-  const database = await db();
-  // The current password is a credential check like sign-in: the same throttles (R42).
-  const admitted = await admitAttempt(database, { ip: context.ip, account: user.email }, throttlePolicy());
-  if (!admitted.ok) {
-    const id = oncePerMinuteId("throttled", context);
-    await audit({ id, event: "throttled", outcome: "blocked", userId: user.id, detail: "password change" }, context);
-    return { ok: false, code: "throttled", retryAfterSeconds: admitted.retryAfterSeconds };
-  }
-  const stored = await findUserById(database, user.id);
-  if (!stored || !(await verifyPassword(currentPassword, stored.passwordHash))) {
-    await audit(
-      { event: "password_changed", outcome: "failure", userId: user.id, detail: "wrong current password" },
-      context,
-    );
+  const purpose = { event: "password_changed", label: "password change" } as const;
+  const current = await checkCurrentPassword(user, currentPassword, purpose, context);
+  if (!current.ok && current.code === "throttled") return current;
+  if (!current.ok) {
     return { ok: false, code: "invalid_input", fields: { currentPassword: "That is not your current password." } };
   }
-  await clearAccount(database, user.email);
   if (newPassword === currentPassword) {
     return { ok: false, code: "invalid_input", fields: { newPassword: "Choose a password you have not been using." } };
   }
@@ -55,15 +46,13 @@ export async function changePassword(
       fields: { newPassword: [verdict.reason, ...verdict.suggestions].join(" ") },
     };
   }
-  const passwordHash = await hashPassword(newPassword);
-  const row = await database.transaction().execute((trx) =>
-    trx
-      .updateTable("users")
-      .set((eb) => ({ passwordHash, sessionVersion: eb("sessionVersion", "+", 1) }))
-      .where("id", "=", user.id)
-      .returning("sessionVersion")
-      .executeTakeFirstOrThrow(),
-  );
+  const next = await hashPassword(newPassword);
+  const change = { id: user.id, expected: current.passwordHash, next, endSessions: true };
+  const sessionVersion = await replacePasswordHash(await db(), change);
+  if (sessionVersion === null) {
+    await audit({ event: "password_changed", outcome: "failure", userId: user.id, detail: "conflict" }, context);
+    return { ok: false, code: "conflict" };
+  }
   await audit({ event: "password_changed", outcome: "success", userId: user.id }, context);
-  return { ok: true, sessionVersion: row.sessionVersion };
+  return { ok: true, sessionVersion };
 }

@@ -29,6 +29,7 @@ const EnvSchema = DatabaseEnvSchema.extend({
   SESSION_IDLE_TIMEOUT: durationSchema("30m"),
   SESSION_MAX_AGE: durationSchema("12h"),
   SESSION_WARNING: durationSchema("60s"),
+  SESSION_STEP_UP_WINDOW: durationSchema("10m"),
   APP_NAME: z.string().min(1).default("Iron Gate"),
   /** The public origin (`https://app.example.com`) when a proxy in front rewrites Host; default: the request's. */
   APP_ORIGIN: originSchema.optional(),

@@ -13,6 +13,8 @@ export type ErrorCode =
   | "service_unavailable"
   | "too_many_requests"
   | "cross_origin"
+  | "reauthentication_required"
+  | "conflict"
   | "internal_error";
 
 export type FieldErrors = Record<string, string>;

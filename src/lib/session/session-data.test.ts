@@ -15,8 +15,19 @@ const limits = { idleMs: 20_000, maxAgeMs: 60_000 };
 describe("session data (R6, R10, R27)", () => {
   it("holds ids and numeric timestamps only", () => {
     const data = newSessionData(user, 1_000);
-    expect(Object.keys(data).sort()).toEqual(["authenticatedAt", "lastSeenAt", "sid", "uid", "ver"]);
-    expect(data).toMatchObject({ uid: "user-1", ver: 3, authenticatedAt: 1_000, lastSeenAt: 1_000 });
+    expect(Object.keys(data).sort()).toEqual(["authenticatedAt", "confirmedAt", "lastSeenAt", "sid", "uid", "ver"]);
+    expect(data).toMatchObject({
+      uid: "user-1",
+      ver: 3,
+      authenticatedAt: 1_000,
+      lastSeenAt: 1_000,
+      confirmedAt: 1_000,
+    });
+  });
+
+  it("still reads a seal made before confirmedAt existed (step-up, R61)", () => {
+    const { confirmedAt: _, ...older } = newSessionData(user, 1_000);
+    expect(parseSessionData(older)).toEqual(older);
   });
 
   it("gives every sign-in a new random session id", () => {

@@ -11,6 +11,8 @@ export const SessionDataSchema = z.object({
   ver: z.number().int().nonnegative(),
   authenticatedAt: z.number().int().positive(),
   lastSeenAt: z.number().int().positive(),
+  /** When the password was last confirmed in this session (step-up, R61). Older seals lack it. */
+  confirmedAt: z.number().int().positive().optional(),
 });
 
 export type SessionData = z.infer<typeof SessionDataSchema>;
@@ -21,7 +23,10 @@ export function parseSessionData(value: unknown): SessionData | null {
   return result.success ? result.data : null;
 }
 
-/** A brand-new session for a fresh sign-in: new random id, so a planted one never survives (R10). */
+/**
+ * A brand-new session for a fresh sign-in: new random id, so a planted one never survives (R10). Signing in
+ * is a password confirmation too (R61).
+ */
 export function newSessionData(user: { id: string; sessionVersion: number }, now = Date.now()): SessionData {
   return {
     sid: randomBytes(18).toString("base64url"),
@@ -29,6 +34,7 @@ export function newSessionData(user: { id: string; sessionVersion: number }, now
     ver: user.sessionVersion,
     authenticatedAt: now,
     lastSeenAt: now,
+    confirmedAt: now,
   };
 }
 

@@ -34,8 +34,8 @@ function auditUnsealError(reason: UnsealErrorReason): void {
 }
 
 function payload(session: Partial<SessionData>): Partial<SessionData> {
-  const { sid, uid, ver, authenticatedAt, lastSeenAt } = session;
-  return { sid, uid, ver, authenticatedAt, lastSeenAt };
+  const { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt } = session;
+  return { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt };
 }
 
 /**

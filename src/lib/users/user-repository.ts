@@ -81,8 +81,27 @@ export async function createUser(db: Db, input: NewUser): Promise<CreateUserResu
   }
 }
 
-export async function updatePasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
-  await db.updateTable("users").set({ passwordHash }).where("id", "=", id).execute();
+/**
+ * Replaces a password hash only if it is still `expected`, the one just verified: one statement, so of two
+ * writers that verified the same hash exactly one wins, on SQLite and PostgreSQL alike. `endSessions` bumps
+ * `sessionVersion` in the same statement (a password change, R17); an upgrade of the same password does not.
+ * Returns the user's `sessionVersion` after the write, or null when the hash had changed (or the user is gone).
+ */
+export async function replacePasswordHash(
+  db: Db,
+  change: { id: string; expected: string; next: string; endSessions: boolean },
+): Promise<number | null> {
+  const row = await db
+    .updateTable("users")
+    .set((eb) => ({
+      passwordHash: change.next,
+      sessionVersion: change.endSessions ? eb("sessionVersion", "+", 1) : eb.ref("sessionVersion"),
+    }))
+    .where("id", "=", change.id)
+    .where("passwordHash", "=", change.expected)
+    .returning("sessionVersion")
+    .executeTakeFirst();
+  return row ? row.sessionVersion : null;
 }
 
 export async function listUsers(db: Db): Promise<UserRecord[]> {

@@ -6,9 +6,11 @@ import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/a
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
+import { requireApiSession } from "@/lib/session/api-session";
 import { endSession, startSession } from "@/lib/session/session";
 import { signOutEverywhere } from "@/lib/session/session-commands";
 import { signedOutResponse } from "@/lib/session/sign-out-handler";
+import { requireStepUp } from "@/lib/session/step-up-guard";
 import { verifySession } from "@/lib/session/verify-session";
 import { toPublicUser } from "@/lib/users/user";
 
@@ -39,15 +41,28 @@ export const POST = apiRoute(async (request) => {
 
 const ScopeSchema = z.enum(["this", "all"]);
 
-/** Sign out this session, or with `?scope=all` every session of the user, this one included. */
+/**
+ * Sign out this session (always 200), or with `?scope=all` every session of the user, this one included:
+ * that needs an active session (401 with its reason otherwise, this browser signed out all the same) and a
+ * recent password confirmation (403, R61).
+ */
 export const DELETE = apiRoute(async (request) => {
   const scope = ScopeSchema.safeParse(new URL(request.url).searchParams.get("scope") ?? "this");
   if (!scope.success) {
     return jsonError(400, "invalid_input", "scope is this or all.", { fields: { scope: "Use this or all." } });
   }
-  const check = scope.data === "all" ? await verifySession() : null;
-  if (check?.status === "active") await signOutEverywhere(check);
-  else await endSession();
+  if (scope.data === "this") {
+    await endSession();
+    return signedOutResponse();
+  }
+  const auth = await requireApiSession();
+  if (!auth.ok) {
+    await endSession();
+    return auth.response;
+  }
+  const stepUp = requireStepUp(auth.session);
+  if (stepUp) return stepUp;
+  await signOutEverywhere(auth.session);
   return signedOutResponse();
 });
 

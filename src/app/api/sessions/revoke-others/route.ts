@@ -2,11 +2,14 @@ import { json, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
 import { requireApiSession } from "@/lib/session/api-session";
 import { revokeOtherSessions } from "@/lib/session/session-commands";
+import { requireStepUp } from "@/lib/session/step-up-guard";
 
-/** "Sign out everywhere else": every other session of this user ends; this one goes on (R17). */
+/** "Sign out everywhere else": every other session of this user ends; this one goes on (R17, step-up R61). */
 export const POST = apiRoute(async () => {
   const auth = await requireApiSession();
   if (!auth.ok) return auth.response;
+  const stepUp = requireStepUp(auth.session);
+  if (stepUp) return stepUp;
   await revokeOtherSessions(auth.session);
   return json({ ok: true });
 });

@@ -1,0 +1,97 @@
+"use client";
+
+import { createContext, type FormEvent, type ReactNode, use, useCallback, useRef, useState } from "react";
+import { FormMessage } from "@/components/form-message";
+import { TextField } from "@/components/text-field";
+import { errorText } from "./api-error";
+
+/** Opens the password dialog; resolves true once the password was confirmed, false when it was dismissed. */
+type AskPassword = () => Promise<boolean>;
+
+const StepUpContext = createContext<AskPassword | null>(null);
+
+/** The account page's step-up prompt (R61), for the actions that need a recently confirmed password. */
+export function useStepUp(): AskPassword {
+  const ask = use(StepUpContext);
+  if (!ask) throw new Error("useStepUp needs a StepUpProvider");
+  return ask;
+}
+
+const button = "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100";
+
+/** A modal `<dialog>` (focus moves in, Escape cancels) that posts the password to `/api/sessions/confirm`. */
+export function StepUpProvider({ children }: { children: ReactNode }): ReactNode {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const waiting = useRef<((confirmed: boolean) => void) | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const ask = useCallback<AskPassword>(() => {
+    waiting.current?.(false);
+    setError(undefined);
+    dialog.current?.showModal();
+    return new Promise((resolve) => {
+      waiting.current = resolve;
+    });
+  }, []);
+
+  const finish = (confirmed: boolean): void => {
+    const resolve = waiting.current;
+    waiting.current = null;
+    if (dialog.current?.open) dialog.current.close();
+    resolve?.(confirmed);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setBusy(true);
+    try {
+      const response = await fetch("/api/sessions/confirm", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ password: new FormData(form).get("stepUpPassword") }),
+      });
+      if (response.ok) {
+        form.reset();
+        finish(true);
+      } else setError(await errorText(response, "password"));
+    } catch {
+      setError("The server could not be reached. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <StepUpContext value={ask}>
+      {children}
+      <dialog
+        ref={dialog}
+        aria-labelledby="step-up-title"
+        aria-describedby="step-up-why"
+        onClose={() => finish(false)}
+        className="m-auto w-full max-w-md rounded-2xl border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <form onSubmit={submit} className="space-y-4" noValidate>
+          <h2 id="step-up-title" className="text-lg font-semibold">
+            Confirm your password
+          </h2>
+          <p id="step-up-why" className="text-sm text-slate-700">
+            For your security, enter your password again to go on.
+          </p>
+          <FormMessage text={error} tone="error" />
+          <TextField name="stepUpPassword" label="Password" type="password" autoComplete="current-password" required />
+          <div className="flex gap-3">
+            <button type="submit" disabled={busy} aria-busy={busy} className={button}>
+              {busy ? "Confirming…" : "Confirm"}
+            </button>
+            <button type="button" onClick={() => finish(false)} className={button}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </StepUpContext>
+  );
+}
