@@ -24,7 +24,7 @@ function types(): pg.CustomTypesConfig {
 export type PoolSettings = Omit<DatabaseConfig, "DATABASE_URL">;
 
 /**
- * A pool sized and bounded for a small deployment (decision 11): waiting for a connection, a statement or an
+ * A pool sized and bounded for a small deployment: waiting for a connection, a statement or an
  * idle transaction each has a limit, so a stuck database answers 503 instead of hanging requests. TLS comes
  * from `sslmode` in the URL. `lockTimeoutMs` is for the migrator, which waits on the advisory lock instead.
  */
