@@ -23,7 +23,7 @@ const policy: ThrottlePolicy = {
 const engines = await enginesUnderTest();
 
 describe.each(engines)("races on $name", (engine) => {
-  describe.skipIf(engine.skip)(engine.title, () => {
+  describe.skipIf(engine.skip)(engine.title, { timeout: 30_000 }, () => {
     let drop: () => Promise<void>;
     let url: string;
     let instances: Db[];
@@ -36,11 +36,11 @@ describe.each(engines)("races on $name", (engine) => {
       url = fresh.url;
       const first = await openDatabase(fresh.url);
       instances = [first, connectDatabase(fresh.url)];
-    });
+    }, 30_000);
     afterAll(async () => {
       await Promise.all((instances ?? []).map((instance) => instance.destroy()));
       await drop?.();
-    });
+    }, 30_000);
 
     it("16 attempts on one account at once: exactly the free failures get through", async () => {
       const verdicts = await spread(16, (db, i) =>
