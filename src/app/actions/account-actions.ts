@@ -20,7 +20,7 @@ export async function revokeOthersAction(): Promise<void> {
 /** "Sign out everywhere", this browser included. */
 export async function signOutEverywhereAction(): Promise<void> {
   await signOutEverywhere(await requireSession("/account"));
-  redirect("/login?reason=signed-out");
+  redirect("/login?reason=signed-out-everywhere");
 }
 
 /** The change-password form: current password required; every other session ends (R17, R19). */

@@ -6,9 +6,13 @@ export type Expiries = SessionExpiries;
 
 export type StatusResult = { active: true; expiries: Expiries } | { active: false; reason: LogoutReason };
 
-/** The server's reasons for "no session", as the login page names them. */
+/**
+ * The server's reasons for "no session", as the login page names them. `none` (no cookie came) is only
+ * provisionally a sign-out in another tab: the watcher turns it into an expiry when the page's own
+ * deadline has passed (session-machine.ts).
+ */
 function logoutReason(reason: unknown): LogoutReason {
-  if (reason === "expired" || reason === "ended" || reason === "revoked") return reason;
+  if (reason === "expired" || reason === "ended" || reason === "revoked" || reason === "removed") return reason;
   return "signed-out-elsewhere";
 }
 

@@ -1,0 +1,187 @@
+import type { Expiries, StatusResult } from "./session-api";
+import type { LogoutReason, SessionMessage } from "./session-channel";
+import { type Deadlines, deadlinesFrom } from "./session-deadlines";
+
+/** Activity on the page (a key, a click, a touch) extends the session at most this often. */
+export const ACTIVITY_EXTENDS_EVERY_MS = 60_000;
+
+/** What the server said when asked: a session, none (with its reason), or nothing usable (null). */
+export type Answer = StatusResult | null;
+
+/** Everything the watcher reacts to; `now` is the page's clock when it happened. */
+export type WatchEvent =
+  | { type: "tick"; now: number }
+  | { type: "status"; answer: Answer; now: number }
+  | { type: "refresh"; answer: Answer; now: number }
+  | { type: "message"; message: SessionMessage; now: number }
+  | { type: "activity"; now: number }
+  | { type: "visible"; now: number }
+  | { type: "stay"; now: number }
+  | { type: "sign-out" }
+  | { type: "signed-out"; ok: boolean };
+
+/** What the hook must do for the machine; the machine itself never touches the browser. */
+export type Effect =
+  | { type: "read-status" }
+  | { type: "refresh" }
+  | { type: "sign-out" }
+  | { type: "announce"; message: SessionMessage }
+  | { type: "end-and-leave"; reason: LogoutReason }
+  | { type: "leave"; reason: LogoutReason; returnHere: boolean };
+
+export interface WatchState {
+  /** `watching` until the page leaves; `signing-out` while a sign-out waits for the server. */
+  phase: "watching" | "signing-out" | "leaving";
+  /** The page's clock at the last tick (null before the first). */
+  now: number | null;
+  deadlines: Deadlines;
+  /** The server's expiries behind `deadlines`; new deadlines are taken only when these change. */
+  known: { idleExpiresAt: number; absoluteExpiresAt: number };
+  /** A status read is in flight: nobody asks for a second one. */
+  reading: boolean;
+  /** The idle deadline whose warning was already confirmed with the server. */
+  confirmedWarningFor: number | null;
+  lastExtendedAt: number;
+  /** How long before the idle limit the countdown shows. */
+  warningMs: number;
+}
+
+export interface Step {
+  state: WatchState;
+  effects: Effect[];
+}
+
+export function initialState(initial: Expiries, warningMs: number, now: number): WatchState {
+  return {
+    phase: "watching",
+    now: null,
+    deadlines: deadlinesFrom(initial, now),
+    known: { idleExpiresAt: initial.idleExpiresAt, absoluteExpiresAt: initial.absoluteExpiresAt },
+    reading: false,
+    confirmedWarningFor: null,
+    lastExtendedAt: now,
+    warningMs,
+  };
+}
+
+/** Why the session is over, as the login page says it. */
+function expiryReason(state: WatchState): LogoutReason {
+  return state.deadlines.idle >= state.deadlines.absolute ? "ended" : "expired";
+}
+
+/**
+ * The server found no session. It knows why when the cookie came (`expired`, `revoked`…); when none came
+ * (`signed-out-elsewhere` from the API), the page's own deadlines decide: gone at or after the deadline
+ * it counted is an expiry, before it another tab signed out.
+ */
+export function reasonForNoSession(reason: LogoutReason, state: WatchState, now: number): LogoutReason {
+  if (reason !== "signed-out-elsewhere") return reason;
+  return now >= state.deadlines.idle ? expiryReason(state) : reason;
+}
+
+function adopt(state: WatchState, expiries: Expiries, now: number): WatchState {
+  const { known } = state;
+  if (expiries.idleExpiresAt === known.idleExpiresAt && expiries.absoluteExpiresAt === known.absoluteExpiresAt)
+    return state;
+  return {
+    ...state,
+    known: { idleExpiresAt: expiries.idleExpiresAt, absoluteExpiresAt: expiries.absoluteExpiresAt },
+    deadlines: deadlinesFrom(expiries, now),
+  };
+}
+
+function leave(state: WatchState, reason: LogoutReason, extra: Effect[] = []): Step {
+  return { state: { ...state, phase: "leaving" }, effects: [...extra, { type: "leave", reason, returnHere: true }] };
+}
+
+/** The deadline passed and the server was asked (or could not answer): end the session on both sides. */
+function expire(state: WatchState): Step {
+  return { state: { ...state, phase: "leaving" }, effects: [{ type: "end-and-leave", reason: expiryReason(state) }] };
+}
+
+function onAnswer(state: WatchState, answer: Answer, now: number, announceRefresh: boolean): Step {
+  if (answer && !answer.active) {
+    const reason = reasonForNoSession(answer.reason, state, now);
+    const tell: Effect[] =
+      reason === "expired" || reason === "ended" ? [{ type: "announce", message: { type: "expired", reason } }] : [];
+    return leave(state, reason, tell);
+  }
+  const next = answer ? adopt(state, answer.expiries, now) : state;
+  const effects: Effect[] =
+    answer && announceRefresh ? [{ type: "announce", message: { type: "refreshed", ...answer.expiries } }] : [];
+  // Still past the deadline after asking (or no answer): the page's count stands.
+  if (now >= next.deadlines.idle) {
+    const ended = expire(next);
+    return { state: ended.state, effects: [...effects, ...ended.effects] };
+  }
+  return { state: next, effects };
+}
+
+function onTick(state: WatchState, now: number): Step {
+  const ticked = { ...state, now };
+  if (state.reading) return { state: ticked, effects: [] };
+  const { idle } = state.deadlines;
+  // Before expiring, and once before warning, ask the server: another tab may have extended the session.
+  if (now >= idle) return { state: { ...ticked, reading: true }, effects: [{ type: "read-status" }] };
+  if (idle - now <= state.warningMs && state.confirmedWarningFor !== idle) {
+    return { state: { ...ticked, reading: true, confirmedWarningFor: idle }, effects: [{ type: "read-status" }] };
+  }
+  return { state: ticked, effects: [] };
+}
+
+function readStatus(state: WatchState): Step {
+  if (state.reading) return { state, effects: [] };
+  return { state: { ...state, reading: true }, effects: [{ type: "read-status" }] };
+}
+
+function refresh(state: WatchState, now: number): Step {
+  return { state: { ...state, lastExtendedAt: now }, effects: [{ type: "refresh" }] };
+}
+
+/**
+ * The session watcher's decisions, as a pure function of its state and one event: when to ask the server,
+ * when to extend, when and why to leave.
+ */
+export function step(state: WatchState, event: WatchEvent): Step {
+  if (state.phase === "signing-out" && event.type === "signed-out") {
+    if (!event.ok) return { state: { ...state, phase: "watching" }, effects: [] };
+    return {
+      state: { ...state, phase: "leaving" },
+      effects: [
+        { type: "announce", message: { type: "signed-out" } },
+        { type: "leave", reason: "signed-out", returnHere: false },
+      ],
+    };
+  }
+  if (state.phase !== "watching") return { state, effects: [] };
+  switch (event.type) {
+    case "tick":
+      return onTick(state, event.now);
+    case "status":
+      return onAnswer({ ...state, reading: false }, event.answer, event.now, false);
+    case "refresh":
+      return onAnswer(state, event.answer, event.now, true);
+    case "visible":
+      return readStatus(state);
+    case "stay":
+      return refresh(state, event.now);
+    case "activity": {
+      const inWarning = state.deadlines.idle - event.now <= state.warningMs;
+      const due = event.now - state.lastExtendedAt >= ACTIVITY_EXTENDS_EVERY_MS;
+      return !inWarning && due ? refresh(state, event.now) : { state, effects: [] };
+    }
+    case "sign-out":
+      return { state: { ...state, phase: "signing-out" }, effects: [{ type: "sign-out" }] };
+    case "message":
+      return onMessage(state, event.message, event.now);
+    default:
+      return { state, effects: [] };
+  }
+}
+
+function onMessage(state: WatchState, message: SessionMessage, now: number): Step {
+  if (message.type === "refreshed") return { state: adopt(state, message, now), effects: [] };
+  if (message.type === "expired") return leave(state, message.reason);
+  // A sign-out elsewhere: confirm with the server first, so a stale message cannot end a newer session.
+  return readStatus(state);
+}
