@@ -19,7 +19,7 @@ const RESERVED = new Set(["time", "level", "event"]);
  * One JSON line. The line's own `time`, `level` and `event` come last, so a caller's field of the same name
  * (an audit entry's `event`, say) can never rename the line; such a field is kept as `field_<name>`.
  */
-export function formatLine(level: Level, event: string, fields: Fields = {}, now = new Date()): string {
+function formatLine(level: Level, event: string, fields: Fields = {}, now = new Date()): string {
   const safe = Object.fromEntries(
     Object.entries(redact(fields) as Fields).map(([key, value]) =>
       RESERVED.has(key) ? [`field_${key}`, value] : [key, value],
