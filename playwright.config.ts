@@ -6,6 +6,29 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_DIR ??= resolve(".tmp", `e2e-${Date.now()}`);
 process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString("base64url");
 const port = Number(process.env.E2E_PORT ?? 3210);
+// A second server with limits of seconds, for the watcher in real time (no Playwright clock).
+const realtimePort = Number(process.env.E2E_REALTIME_PORT ?? port + 1);
+const REALTIME_LIMITS = { SESSION_IDLE_TIMEOUT: "8s", SESSION_WARNING: "3s", SESSION_MAX_AGE: "60s" };
+const REALTIME_SPEC = /session-watcher-realtime\.spec\.ts$/;
+
+function server(listenOn: number, limits: Record<string, string> = {}) {
+  return {
+    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${listenOn}`,
+    url: `http://localhost:${listenOn}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      THROTTLE_IP_BURST: "100000",
+      THROTTLE_IP_PER_MINUTE: "100000",
+      SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? "",
+      // Both servers share the database the fixtures write to.
+      DATABASE_URL: `file:${join(process.env.E2E_DIR ?? "", "app.db")}`,
+      ...limits,
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -15,7 +38,6 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 30_000,
   use: {
-    baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       // Debian's Chromium: browser downloads are impossible on these machines.
@@ -31,18 +53,9 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${port}`,
-    url: `http://localhost:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      THROTTLE_IP_BURST: "100000",
-      THROTTLE_IP_PER_MINUTE: "100000",
-      SESSION_SECRET: process.env.E2E_SESSION_SECRET,
-      DATABASE_URL: `file:${join(process.env.E2E_DIR, "app.db")}`,
-    },
-  },
+  projects: [
+    { name: "default", testIgnore: REALTIME_SPEC, use: { baseURL: `http://localhost:${port}` } },
+    { name: "realtime", testMatch: REALTIME_SPEC, use: { baseURL: `http://localhost:${realtimePort}` } },
+  ],
+  webServer: [server(port), server(realtimePort, REALTIME_LIMITS)],
 });
