@@ -30,6 +30,14 @@ test("idle in real time: the warning, then the login page says the session ended
   await expect(page).toHaveURL(/\/login\?reason=expired&next=%2Fprivate$/, OUTCOME);
   await expect(page.getByTestId("logout-reason")).toContainText("after a period of inactivity");
   await expect(page.getByTestId("secret-content")).toHaveCount(0);
+
+  // The server saw the expiry too: Recent activity lists it (the row is written off the request).
+  await logIn(page, user.email);
+  await expect(page.getByTestId("secret-content")).toBeVisible();
+  await expect(async () => {
+    await page.goto("/account");
+    await expect(page.getByText("Session expired")).toBeVisible({ timeout: 1_000 });
+  }).toPass(OUTCOME);
 });
 
 test("the absolute limit in real time: the login page says the session reached its time limit", async ({
