@@ -31,7 +31,7 @@ function run(events: WatchEvent[], start: WatchState = initialState(expiries(IDL
   return { state, effects };
 }
 
-const none = { active: false as const, reason: "signed-out-elsewhere" as const };
+const none = { active: false as const, reason: "none" as const };
 
 describe("the session machine", () => {
   it("asks the server once when the warning starts, not on every tick", () => {

@@ -1,4 +1,4 @@
-import type { Expiries } from "./session-api";
+import type { Expiries, NoSessionReason } from "./session-api";
 import type { LogoutReason, SessionMessage } from "./session-channel";
 import { type Deadlines, deadlinesFrom } from "./session-deadlines";
 import type { Answer, Effect, WatchEvent } from "./watch-events";
@@ -50,12 +50,12 @@ function expiryReason(state: WatchState): LogoutReason {
 
 /**
  * The server found no session. It knows why when the cookie came (`expired`, `revoked`…); when none came
- * (`signed-out-elsewhere` from the API), the page's own deadlines decide: gone at or after the deadline
- * it counted is an expiry, before it another tab signed out.
+ * (`none`), the page's own deadlines decide: gone at or after the deadline it counted is an expiry, before
+ * it another tab signed out.
  */
-export function reasonForNoSession(reason: LogoutReason, state: WatchState, now: number): LogoutReason {
-  if (reason !== "signed-out-elsewhere") return reason;
-  return now >= state.deadlines.idle ? expiryReason(state) : reason;
+function reasonForNoSession(reason: NoSessionReason, state: WatchState, now: number): LogoutReason {
+  if (reason !== "none") return reason;
+  return now >= state.deadlines.idle ? expiryReason(state) : "signed-out-elsewhere";
 }
 
 function adopt(state: WatchState, expiries: Expiries, now: number): WatchState {
