@@ -104,6 +104,20 @@ describe("the session machine", () => {
     expect(effects.at(-1)).toEqual({ type: "leave", reason: "removed", returnHere: true });
   });
 
+  it("a sign-out message while a read is in flight asks again once that (older) answer is in", () => {
+    const { effects } = run([
+      { type: "visible", now: 5_000 },
+      { type: "message", message: { type: "signed-out" }, now: 5_010 },
+      { type: "status", answer: { active: true, expiries: expiries(IDLE) }, now: 5_050 },
+      { type: "status", answer: none, now: 5_100 },
+    ]);
+    expect(effects).toEqual([
+      { type: "read-status" },
+      { type: "read-status" },
+      { type: "leave", reason: "signed-out-elsewhere", returnHere: true },
+    ]);
+  });
+
   it("a sign-out message that the server contradicts changes nothing", () => {
     const { state } = run([
       { type: "message", message: { type: "signed-out" }, now: 5_000 },

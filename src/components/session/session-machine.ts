@@ -16,8 +16,10 @@ export interface WatchState {
   deadlines: Deadlines;
   /** The server's expiries behind `deadlines`; new deadlines are taken only when these change. */
   known: { idleExpiresAt: number; absoluteExpiresAt: number };
-  /** A status read is in flight: nobody asks for a second one. */
+  /** A status read is in flight: nobody asks for a second one at the same time. */
   reading: boolean;
+  /** Something happened after that read was sent (a sign-out elsewhere): ask again once it answers. */
+  rereadAfter: boolean;
   /** The idle deadline whose warning was already confirmed with the server. */
   confirmedWarningFor: number | null;
   lastExtendedAt: number;
@@ -37,6 +39,7 @@ export function initialState(initial: Expiries, warningMs: number, now: number):
     deadlines: deadlinesFrom(initial, now),
     known: { idleExpiresAt: initial.idleExpiresAt, absoluteExpiresAt: initial.absoluteExpiresAt },
     reading: false,
+    rereadAfter: false,
     confirmedWarningFor: null,
     lastExtendedAt: now,
     warningMs,
@@ -109,7 +112,8 @@ function onTick(state: WatchState, now: number): Step {
 }
 
 function readStatus(state: WatchState): Step {
-  if (state.reading) return { state, effects: [] };
+  // The answer on its way may predate what prompted this read: it must not be the last word.
+  if (state.reading) return { state: { ...state, rereadAfter: true }, effects: [] };
   return { state: { ...state, reading: true }, effects: [{ type: "read-status" }] };
 }
 
@@ -136,8 +140,12 @@ export function step(state: WatchState, event: WatchEvent): Step {
   switch (event.type) {
     case "tick":
       return onTick(state, event.now);
-    case "status":
-      return onAnswer({ ...state, reading: false }, event.answer, event.now, false);
+    case "status": {
+      const answered = onAnswer({ ...state, reading: false, rereadAfter: false }, event.answer, event.now, false);
+      if (!state.rereadAfter || answered.state.phase !== "watching") return answered;
+      const again = readStatus(answered.state);
+      return { state: again.state, effects: [...answered.effects, ...again.effects] };
+    }
     case "refresh":
       return onAnswer(state, event.answer, event.now, true);
     case "visible":
