@@ -1,7 +1,11 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { ensureDevSecret } from "./src/lib/config/dev-secret";
+import { exitOnOldNode } from "./src/lib/config/node-version";
 import { staticSecurityHeaders } from "./src/lib/http/security-headers";
+
+// `next start` loads this file before it prepares the server, so an old Node stops here, before "Ready".
+exitOnOldNode();
 
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_DEVELOPMENT_SERVER) ensureDevSecret();

@@ -1,6 +1,10 @@
+import { exitOnOldNode } from "./lib/config/node-version";
+
 /** Runs once when a server starts: refuse to serve with a bad configuration, and say why in one line. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any dynamic import below: they reach `node:sqlite`, which an old Node does not have.
+  exitOnOldNode();
   const { installPeerAddressHeader } = await import("./lib/http/peer-address");
   installPeerAddressHeader();
   const { checkStartup } = await import("./lib/config/startup");
