@@ -38,6 +38,7 @@ export default defineConfig({
     timeout: 60_000,
     env: {
       NODE_ENV: "production",
+      APP_ORIGIN: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       THROTTLE_IP_BURST: "100000",
       THROTTLE_IP_PER_MINUTE: "100000",

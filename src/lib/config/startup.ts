@@ -1,5 +1,4 @@
 import { db } from "@/lib/db/database";
-import { log } from "@/lib/log/logger";
 import { usesGeneratedDevSecret } from "./dev-secret";
 import { ConfigError, type Env, env } from "./env";
 
@@ -10,8 +9,8 @@ export async function checkStartup(): Promise<void> {
     await db();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // One plain line, the promise of the Configuration section: nothing else to read past.
     console.error(`Iron Gate cannot start: ${message}`);
-    log.error("startup_failed", { error: message });
     process.exit(1);
   }
 }

@@ -27,6 +27,12 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
 /** JSON answers load nothing and are never framed: one fixed policy, the same on every response. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * What the proxy's matcher skips (build assets, icons) and so gets no per-response CSP: the fixed API policy,
+ * also on their 404s. Kept beside the matcher's list in `src/proxy.ts`; a path in both would get two CSPs.
+ */
+export const UNPROXIED_PATHS = ["/_next/static/:path*", "/_next/image", "/icon.svg", "/favicon.ico"];
+
 /** Headers for every response, set in next.config.ts; HSTS only in production (R9). */
 export function staticSecurityHeaders(production: boolean): { key: string; value: string }[] {
   return [
