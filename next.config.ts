@@ -11,6 +11,8 @@ export default function config(phase: string): NextConfig {
   if (phase === PHASE_DEVELOPMENT_SERVER) ensureDevSecret();
   return {
     poweredByHeader: false,
+    // `next dev` serves its own assets and HMR only to `localhost` unless told: the other loopback names too.
+    allowedDevOrigins: ["127.0.0.1", "[::1]"],
     reactStrictMode: true,
     // Types are checked once, by `npm run typecheck` (CI runs it before the tests), over app and tests alike.
     typescript: { ignoreBuildErrors: true },
