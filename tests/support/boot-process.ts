@@ -39,14 +39,16 @@ export async function bootServer(name: string, options: BootOptions = {}): Promi
   const merged: Record<string, string | undefined> = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "",
-    NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     APP_ORIGIN: `http://127.0.0.1:${port}`,
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     DATABASE_URL: `file:${join(dir, "app.db")}`,
     ...options.env,
   };
-  const env = Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => !!entry[1]));
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: "production",
+    ...Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => !!entry[1])),
+  };
   const cwd = options.cwd ?? ROOT;
   const child = spawn(
     options.node ?? process.execPath,
