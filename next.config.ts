@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { ensureDevSecret } from "./src/lib/config/dev-secret";
 import { exitOnOldNode } from "./src/lib/config/node-version";
-import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders, UNPROXIED_PATHS } from "./src/lib/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders, UNPROXIED_SOURCE } from "./src/lib/http/security-headers";
 
 // `next start` loads this file before it prepares the server, so an old Node stops here, before "Ready".
 exitOnOldNode();
@@ -17,10 +17,12 @@ export default function config(phase: string): NextConfig {
     // Types are checked once, by `npm run typecheck` (CI runs it before the tests), over app and tests alike.
     typescript: { ignoreBuildErrors: true },
     async headers() {
-      const csp = [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }];
       return [
         { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
-        ...UNPROXIED_PATHS.map((source) => ({ source, headers: csp })),
+        {
+          source: UNPROXIED_SOURCE,
+          headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+        },
       ];
     },
   };

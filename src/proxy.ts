@@ -63,5 +63,6 @@ function stamped(response: Response, csp: string, requestId: string): Response {
 }
 
 export const config = {
+  // The same prefixes as UNPROXIED_SOURCE (security-headers.ts), which gives those paths their CSP.
   matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
 };

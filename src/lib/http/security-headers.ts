@@ -28,10 +28,11 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /**
- * What the proxy's matcher skips (build assets, icons) and so gets no per-response CSP: the fixed API policy,
- * also on their 404s. Kept beside the matcher's list in `src/proxy.ts`; a path in both would get two CSPs.
+ * What the proxy's matcher skips (build assets, icons), and so gets no per-response CSP: the fixed API
+ * policy instead, on their 404s too. The same prefixes as the matcher in `src/proxy.ts` (which must stay a
+ * literal there); a path matched by both would carry two policies.
  */
-export const UNPROXIED_PATHS = ["/_next/static/:path*", "/_next/image", "/icon.svg", "/favicon.ico"];
+export const UNPROXIED_SOURCE = "/(_next/static|_next/image|icon\\.svg|favicon\\.ico)(.*)";
 
 /** Headers for every response, set in next.config.ts; HSTS only in production (R9). */
 export function staticSecurityHeaders(production: boolean): { key: string; value: string }[] {
