@@ -4,12 +4,17 @@ import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD, uniqueEmail } from "../support/http-client";
 import { openSeal } from "../support/seal";
 
-// Short limits so that real time can run them out: idle 3 s (re-seal every 300 ms), absolute 8 s.
+// Short limits so that real time can run them out: idle 3 s (re-seal every 300 ms), absolute 8 s; the warning
+// must be shorter than the idle limit, or the server refuses to start.
 let server: AppServer;
 const COOKIE = "__Host-iron-gate-session";
 
 beforeAll(async () => {
-  server = await startAppServer("lifecycle", { SESSION_IDLE_TIMEOUT: "3s", SESSION_MAX_AGE: "8s" });
+  server = await startAppServer("lifecycle", {
+    SESSION_IDLE_TIMEOUT: "3s",
+    SESSION_MAX_AGE: "8s",
+    SESSION_WARNING: "1s",
+  });
 });
 afterAll(() => server.stop());
 
