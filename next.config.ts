@@ -14,6 +14,8 @@ export default function config(phase: string): NextConfig {
     // `next dev` serves its own assets and HMR only to `localhost` unless told: the other loopback names too.
     allowedDevOrigins: ["127.0.0.1", "[::1]"],
     reactStrictMode: true,
+    // The proxy redirects `/path/` to `/path` itself, with the security headers Next.js's redirect drops.
+    skipTrailingSlashRedirect: true,
     // Types are checked once, by `npm run typecheck` (CI runs it before the tests), over app and tests alike.
     typescript: { ignoreBuildErrors: true },
     async headers() {

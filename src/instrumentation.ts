@@ -7,6 +7,8 @@ export async function register(): Promise<void> {
   exitOnOldNode();
   const { installPeerAddressHeader } = await import("./lib/http/peer-address");
   installPeerAddressHeader();
+  const { installDefaultSecurityHeaders } = await import("./lib/http/default-headers");
+  installDefaultSecurityHeaders(process.env.NODE_ENV === "production");
   const { checkStartup } = await import("./lib/config/startup");
   await checkStartup();
 }

@@ -26,6 +26,12 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const { APP_ORIGIN, TRUSTED_ORIGINS, NODE_ENV } = env();
   const { pathname, search } = request.nextUrl;
   const requestId = randomUUID();
+  // Next.js's own trailing-slash redirect drops every configured header, so it is off (next.config.ts) and
+  // done here, where the answer gets what pages get.
+  if (pathname.length > 1 && pathname.endsWith("/")) {
+    const target = new URL(`${pathname.replace(/\/+$/, "") || "/"}${search}`, request.url);
+    return stamped(NextResponse.redirect(target, 308), API_CONTENT_SECURITY_POLICY, requestId);
+  }
   const isPage = !pathname.startsWith("/api/");
   if (isPage) {
     const verdict = checkOrigin(request, { appOrigin: APP_ORIGIN, trustedOrigins: TRUSTED_ORIGINS });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, STRONG_PASSWORD, signedUpClient, uniqueEmail } from "../support/http-client";
+import { rawExchange } from "../support/raw-wire";
 
 /**
  * R7/R8/R9/R18 and the hardening headers: every HTML page has a nonce-based strict CSP whose nonce is fresh
@@ -164,6 +165,38 @@ describe("issue 8 §6: the proxy's own answers and static 404s carry the page he
       expect(response.status, path).toBe(307);
       expectPageHeaders(response, path);
       expect(response.headers.get("x-request-id") ?? "", path).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it("the redirect of a trailing slash, /login/ to /login, query kept", async () => {
+    for (const [path, target] of [
+      ["/login/", "/login"],
+      ["/private/?next=%2Fx", "/private?next=%2Fx"],
+      ["/api/health/", "/api/health"],
+    ]) {
+      const response = await new Client().request(path ?? "");
+      expect(response.status, path).toBe(308);
+      expect(
+        new URL(response.headers.get("location") ?? "", "http://x").pathname +
+          new URL(response.headers.get("location") ?? "", "http://x").search,
+        path,
+      ).toBe(target);
+      expectPageHeaders(response, path ?? "");
+    }
+  });
+
+  it("Next.js's own 308 for repeated slashes and backslashes, answered before the proxy", async () => {
+    for (const path of ["/private//x", "/a%5Cb", "/login//"]) {
+      const raw = await rawExchange(
+        new Client().baseUrl,
+        `GET ${path.replace("%5C", "\\")} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
+      );
+      expect(raw, path).toMatch(/^HTTP\/1\.1 308/);
+      const head = raw.split("\r\n\r\n")[0] ?? "";
+      expect(head, path).toMatch(/^x-content-type-options: nosniff$/im);
+      expect(head, path).toMatch(/^x-frame-options: DENY$/im);
+      expect(head, path).toMatch(/^strict-transport-security: max-age=31536000/im);
+      expect(head, path).toMatch(/^content-security-policy: default-src 'none'; frame-ancestors 'none'$/im);
     }
   });
 
