@@ -49,6 +49,8 @@ describe("checkOrigin (decision 4, R48)", () => {
     expect(verdict({ origin: "http://localhost:4000" }, development, url)).toBe(false);
     expect(verdict({ origin: "http://evil.test:3000" }, development, url)).toBe(false);
     expect(verdict({ referer: "http://127.0.0.1:3000/login" }, development, url)).toBe(true);
+    // DNS rebinding: the request is addressed to the attacker's name, and its Origin agrees.
+    expect(verdict({ origin: "http://evil.test:3000" }, development, "http://evil.test:3000/login")).toBe(false);
   });
 
   it("with APP_ORIGIN, the address the server listens on is foreign", () => {

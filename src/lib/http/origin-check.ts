@@ -35,12 +35,16 @@ export function checkOrigin(
   return allowed.has(originOf(referer)) ? { ok: true } : { ok: false, reason: "foreign referer" };
 }
 
-/** `APP_ORIGIN` and the trusted ones; without `APP_ORIGIN` (development), every loopback name on this port. */
+/**
+ * `APP_ORIGIN` and the trusted ones; without `APP_ORIGIN` (development), the loopback names on this port
+ * only, never the request's own host: a DNS-rebound `evil.test` pointing at 127.0.0.1 sends a matching
+ * `Host` and `Origin`.
+ */
 function allowedOrigins(url: string, policy: OriginPolicy): Set<string> {
   if (policy.appOrigin !== undefined) return new Set([policy.appOrigin, ...policy.trustedOrigins]);
-  const { protocol, port, origin } = new URL(url);
+  const { protocol, port } = new URL(url);
   const suffix = port === "" ? "" : `:${port}`;
-  return new Set([origin, ...LOOPBACK_HOSTS.map((host) => `${protocol}//${host}${suffix}`), ...policy.trustedOrigins]);
+  return new Set([...LOOPBACK_HOSTS.map((host) => `${protocol}//${host}${suffix}`), ...policy.trustedOrigins]);
 }
 
 /** The origin a `Referer` names, or "" (never allowed) when it is not an absolute URL. */
