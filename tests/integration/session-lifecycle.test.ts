@@ -7,6 +7,7 @@ import { openSeal } from "../support/seal";
 
 // Short limits so that real time can run them out: idle 6 s (re-seal every 600 ms), absolute 16 s. Every
 // wait below is "until the server's own timestamps say so" plus at least a second, never a tight margin.
+// The warning must be shorter than the idle limit, or the server refuses to start.
 const IDLE_MS = 6_000;
 const MAX_AGE_MS = 16_000;
 const REFRESH_MS = IDLE_MS / 10;
@@ -14,7 +15,11 @@ let server: AppServer;
 const COOKIE = "__Host-iron-gate-session";
 
 beforeAll(async () => {
-  server = await startAppServer("lifecycle", { SESSION_IDLE_TIMEOUT: "6s", SESSION_MAX_AGE: "16s" });
+  server = await startAppServer("lifecycle", {
+    SESSION_IDLE_TIMEOUT: "6s",
+    SESSION_MAX_AGE: "16s",
+    SESSION_WARNING: "1s",
+  });
 });
 afterAll(() => server.stop());
 
