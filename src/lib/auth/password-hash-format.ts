@@ -12,14 +12,16 @@ export interface ParsedHash extends Argon2Params {
 }
 
 /**
- * The most a stored hash may ask for. One verification at these bounds takes a few seconds and 256 MiB;
- * `m=4194304,t=1000` (written by anyone with database access, or a bad import) took 4.8 GB and minutes,
- * jammed a worker and, since native code cannot be interrupted, kept the process from exiting.
+ * The most a stored hash may ask for. `m=4194304,t=1000` (written by anyone with database access, or a bad
+ * import) took 4.8 GB and minutes, jammed a worker and, since native code cannot be interrupted, kept the
+ * process from exiting. `work` caps memory × passes (KiB): 1 GiB filled, 27 times today's parameters,
+ * about 1 s on an idle core (256 MiB × 10 passes took 11 s on a busy one, which is why t alone is not enough).
  */
 export const ARGON2_BOUNDS = {
   memory: { min: 8, max: 262_144 },
   passes: { min: 1, max: 10 },
   parallelism: { min: 1, max: 8 },
+  work: { max: 1_048_576 },
   saltBytes: { min: 8, max: 64 },
   tagBytes: { min: 16, max: 64 },
 } as const;
@@ -45,7 +47,8 @@ const BoundedHash = z
     tag: bytes(ARGON2_BOUNDS.tagBytes),
   })
   // argon2 itself needs at least 8 KiB per lane.
-  .refine((hash) => hash.memory >= 8 * hash.parallelism);
+  .refine((hash) => hash.memory >= 8 * hash.parallelism)
+  .refine((hash) => hash.memory * hash.passes <= ARGON2_BOUNDS.work.max);
 
 /** Reads an argon2id PHC string, and says why one cannot be used. */
 export function readHash(phc: string): HashReading {

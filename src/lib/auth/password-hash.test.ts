@@ -58,6 +58,7 @@ describe("stored hashes beyond ARGON2_BOUNDS (fail closed)", () => {
 
   it.each([
     ["memory at the bound", phc("m=262144,t=2,p=1")],
+    ["memory × passes at the bound", phc("m=262144,t=4,p=1")],
     ["passes at the bound", phc("m=19456,t=10,p=1")],
     ["lanes at the bound", phc("m=19456,t=2,p=8")],
   ])("reads %s", (_label, hash) => {
@@ -68,6 +69,7 @@ describe("stored hashes beyond ARGON2_BOUNDS (fail closed)", () => {
     ["4 GiB and 1000 passes", phc("m=4194304,t=1000,p=1")],
     ["memory over 256 MiB", phc("m=262145,t=2,p=1")],
     ["11 passes", phc("m=19456,t=11,p=1")],
+    ["256 MiB and 10 passes (memory × passes)", phc("m=262144,t=10,p=1")],
     ["9 lanes", phc("m=19456,t=2,p=9")],
     ["zero passes", phc("m=19456,t=0,p=1")],
     ["less than 8 KiB per lane", phc("m=16,t=2,p=4")],
