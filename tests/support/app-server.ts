@@ -10,6 +10,8 @@ export interface AppServer {
   databaseUrl: string;
   env: Record<string, string>;
   logFile: string;
+  /** The server process, for tests of how it stops. */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -25,15 +27,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface StartOptions {
+  keepData?: boolean;
+  /** The name clients address the server by (it listens on 127.0.0.1 either way); also its `APP_ORIGIN`. */
+  host?: "localhost" | "127.0.0.1";
+}
+
 /**
  * Starts the built app (`next start`, production mode) on a free port with a brand-new SQLite file (or,
- * with `keepData`, the one the previous server of that name left), and waits for `/api/health`. Run
+ * with `keepData`, the one the previous server of that name left), and waits for `/api/health`. Its
+ * `APP_ORIGIN` (required in production) is the address the tests use, unless `extraEnv` says otherwise. Run
  * `npm run build` first; `npm test` does.
  */
 export async function startAppServer(
   name: string,
   extraEnv: Record<string, string> = {},
-  { keepData = false }: { keepData?: boolean } = {},
+  { keepData = false, host = "localhost" }: StartOptions = {},
 ): Promise<AppServer> {
   const root = resolve(import.meta.dirname, "../..");
   // One folder per test process and name: concurrent runs never share a database.
@@ -41,8 +50,10 @@ export async function startAppServer(
   if (!keepData) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
+  const baseUrl = `http://${host}:${port}`;
   const env: Record<string, string> = {
     NODE_ENV: "production",
+    APP_ORIGIN: baseUrl,
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     DATABASE_URL: `file:${join(dir, "app.db")}`,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -64,7 +75,6 @@ export async function startAppServer(
   const log = createWriteStream(logFile);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const baseUrl = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}; see ${logFile}`);
@@ -81,6 +91,7 @@ export async function startAppServer(
     databaseUrl: env.DATABASE_URL as string,
     env,
     logFile,
+    pid: child.pid ?? 0,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once("exit", done));

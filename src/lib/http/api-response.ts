@@ -20,7 +20,7 @@ export type ErrorCode =
 export type FieldErrors = Record<string, string>;
 
 export interface ErrorBody {
-  /** `reason` says why a 401 has no session: `none`, `expired`, `ended` or `revoked`. */
+  /** `reason` says why a 401 has no session: `none`, `expired`, `ended`, `revoked` or `removed`. */
   error: { code: ErrorCode; message: string; fields?: FieldErrors; reason?: string };
 }
 
@@ -30,6 +30,8 @@ const NO_STORE = { "Cache-Control": "no-store" } as const;
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("Cache-Control", NO_STORE["Cache-Control"]);
+  // `Response.json` says only `application/json`; naming the charset leaves no client to guess it.
+  headers.set("Content-Type", "application/json; charset=utf-8");
   return Response.json(body, { ...init, headers });
 }
 

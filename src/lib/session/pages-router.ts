@@ -15,6 +15,7 @@ import { checkOrigin } from "@/lib/http/origin-check";
 import { nodeHeaders } from "@/lib/http/request-context";
 import { log } from "@/lib/log/logger";
 import type { PublicUser } from "@/lib/users/user";
+import { keptCookieName, readKeptProof } from "./kept-proof";
 import { resolveSession, type SignedOutReason } from "./resolve-session";
 import type { SessionData, SessionExpiries } from "./session-data";
 import { sessionOptions } from "./session-options";
@@ -43,9 +44,11 @@ async function attachSession<R extends IncomingMessage>(
   res: ServerResponse,
   unavailable: "throw" | "signed-out",
 ): Promise<R & WithSession> {
-  const session = await getIronSession<SessionData>(nodeCookies(req, res), sessionOptions());
+  const jar = nodeCookies(req, res);
+  const session = await getIronSession<SessionData>(jar, sessionOptions());
   const serverNow = Date.now();
-  const check = await resolveSession(session, serverNow).catch((error: unknown) => {
+  const readProof = () => readKeptProof(jar.read(keptCookieName()));
+  const check = await resolveSession(session, serverNow, undefined, readProof).catch((error: unknown) => {
     if (unavailable === "throw" || !isUnavailable(error)) throw error;
     log.warn("session_check_unavailable", { error });
     return null;

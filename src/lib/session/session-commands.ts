@@ -2,10 +2,10 @@ import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { ActiveSession } from "./resolve-session";
-import { endSession, saveSession } from "./session";
+import { endSession, saveKeptProof, saveSession } from "./session";
 import { type SessionExpiries, touch } from "./session-data";
 import { sessionLimits } from "./session-limits";
-import { bumpSessionVersion } from "./session-store";
+import { bumpSessionVersion, recordKeptSession } from "./session-store";
 
 /** "Stay signed in": restarts the idle window now; the absolute limit stays where it was (R13). */
 export async function extendSession(session: ActiveSession, now = Date.now()): Promise<SessionExpiries> {
@@ -23,7 +23,10 @@ export async function extendSession(session: ActiveSession, now = Date.now()): P
  * The request is activity: the idle window restarts here too (this cookie replaces the proxy's).
  */
 export async function keepThisSession(session: ActiveSession, sessionVersion: number): Promise<void> {
-  await saveSession(touch({ ...session.data, ver: sessionVersion }));
+  await recordKeptSession(await db(), session.user.id, session.data.sid, sessionVersion);
+  const kept = touch({ ...session.data, ver: sessionVersion });
+  await saveSession(kept);
+  await saveKeptProof(kept);
 }
 
 /** "Sign out everywhere else" (R17): every other session of the user ends; this one goes on. */

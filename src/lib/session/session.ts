@@ -1,9 +1,11 @@
 import { getIronSession, type IronSession, type UnsealErrorReason } from "iron-session";
 import { cookies } from "next/headers";
-import { audit, oncePerMinuteId } from "@/lib/audit/audit-log";
+import { oncePerMinuteId } from "@/lib/audit/audit-log";
+import { auditLater } from "@/lib/audit/audit-queue";
 import { env } from "@/lib/config/env";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
+import { type KeptProof, keptCookieName, keptProofCookie, readKeptProof } from "./kept-proof";
 import { newSessionData, type SessionData } from "./session-data";
 import { onUnsealError, sealOptions, sessionCookieName, sessionOptions } from "./session-options";
 import { endIronSession, recordSignOut } from "./sign-out";
@@ -20,7 +22,7 @@ function auditUnsealError(reason: UnsealErrorReason): void {
   if (reason === "expired") return;
   void currentRequestContext()
     .then((context) =>
-      audit(
+      auditLater(
         {
           id: oncePerMinuteId("cookie_rejected", context),
           event: "cookie_rejected",
@@ -46,6 +48,17 @@ export async function readSessionPayload(): Promise<Partial<SessionData>> {
   const seal = (await cookies()).get(sessionCookieName())?.value;
   if (!seal) return {};
   return payload(await unsealCached(seal, env().sessionSecrets.passwords, auditUnsealError));
+}
+
+/** The kept-proof cookie this request carries, read and checked (see `kept-proof.ts`). */
+export async function readKeptProofCookie(): Promise<KeptProof | null> {
+  return readKeptProof((await cookies()).get(keptCookieName())?.value);
+}
+
+/** Sets the kept-proof cookie beside `data`, the session just kept through a bump at its new version. */
+export async function saveKeptProof(data: SessionData): Promise<void> {
+  const { name, value, options } = await keptProofCookie(data);
+  (await cookies()).set(name, value, options);
 }
 
 /** Seals `data` into the cookie, with a lifetime that never outlives the session. */
