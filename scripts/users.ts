@@ -8,6 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
+import { NameSchema } from "@/lib/auth/auth-schemas";
 import { EmailSchema } from "@/lib/auth/email";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { normalizePassword } from "@/lib/auth/password-rules";
@@ -32,6 +33,12 @@ function emailArg(value: string | undefined): string {
   return parsed.data;
 }
 
+function nameArg(value: string | undefined): string | null {
+  const parsed = NameSchema.nullish().safeParse(value);
+  if (!parsed.success) throw new Refused(`--name: ${parsed.error.issues[0]?.message ?? "invalid name"}`);
+  return parsed.data ?? null;
+}
+
 function addArgs(args: string[]) {
   try {
     return parseArgs({
@@ -47,7 +54,7 @@ function addArgs(args: string[]) {
 async function add(database: Db, args: string[]): Promise<string> {
   const { values, positionals } = addArgs(args);
   const email = emailArg(positionals[0]);
-  const name = values.name?.trim() || null;
+  const name = nameArg(values.name);
   const password = normalizePassword(await readPassword(`Password for ${email}: `));
   const verdict = checkPasswordStrength(password, { email, name, appName: process.env.APP_NAME ?? "Iron Gate" });
   if (!verdict.ok) throw new Refused([verdict.reason, ...verdict.suggestions].join(" "));
