@@ -10,6 +10,8 @@ export interface AppServer {
   databaseUrl: string;
   env: Record<string, string>;
   logFile: string;
+  /** The server's process id (for its memory use, read from /proc). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startAppServer(
     databaseUrl: env.DATABASE_URL as string,
     env,
     logFile,
+    pid: child.pid ?? 0,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once("exit", done));
