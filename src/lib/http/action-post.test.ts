@@ -42,12 +42,13 @@ describe("formActionProblem", () => {
 });
 
 describe("fetchActionProblem", () => {
-  it("accepts a multipart call whose argument list is JSON", () => {
+  it("accepts an argument list that is JSON, as the whole body or as field 0 of a multipart one", () => {
+    expect(fetchActionProblem("[]")).toBeNull();
     expect(fetchActionProblem(form([["0", '["$K1"]']]))).toBeNull();
   });
 
-  it("refuses a call that is not multipart, or whose arguments are not JSON", () => {
-    expect(fetchActionProblem(null)).toMatch(/multipart/);
+  it("refuses arguments that are not JSON", () => {
+    expect(fetchActionProblem("not json")).toMatch(/JSON/);
     expect(fetchActionProblem(form([["0", "not json"]]))).toMatch(/JSON/);
     expect(fetchActionProblem(form([["1_email", "a@b.co"]]))).toMatch(/JSON/);
   });

@@ -43,10 +43,10 @@ export function formActionProblem(form: FormData): string | null {
 }
 
 /**
- * Why a JavaScript call of a server action (`Next-Action` header) is malformed: this app's actions all
- * take a form, so React sends them multipart, with the argument list as JSON in field `0`.
+ * Why a JavaScript call of a server action (`Next-Action` header) is malformed: React sends its argument
+ * list as JSON, either as the whole body or, when it holds a form, as field `0` of a multipart body.
  */
-export function fetchActionProblem(form: FormData | null): string | null {
-  if (!form) return "a server action call that is not multipart";
-  return parsesAsJson(form.get("0")) ? null : "a server action call whose arguments are not JSON";
+export function fetchActionProblem(body: FormData | string): string | null {
+  const args = typeof body === "string" ? body : body.get("0");
+  return parsesAsJson(args) ? null : "a server action call whose arguments are not JSON";
 }

@@ -1,13 +1,20 @@
 import { log } from "@/lib/log/logger";
 import { fetchActionProblem, formActionProblem } from "./action-post";
 
+function isMultipart(request: Request): boolean {
+  return request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data") ?? false;
+}
+
 async function formOf(request: Request): Promise<FormData | null> {
-  const type = request.headers.get("content-type")?.toLowerCase() ?? "";
-  if (!type.startsWith("multipart/form-data")) return null;
   return request
     .clone()
     .formData()
     .catch(() => null);
+}
+
+function problemOf(form: FormData | null, isFetchAction: boolean): string | null {
+  if (!form) return "a multipart body that cannot be read";
+  return isFetchAction ? fetchActionProblem(form) : formActionProblem(form);
 }
 
 /**
@@ -17,8 +24,9 @@ async function formOf(request: Request): Promise<FormData | null> {
  */
 export async function refuseMalformedAction(request: Request): Promise<Response | null> {
   const isFetchAction = request.headers.has("next-action");
-  const form = await formOf(request);
-  const problem = isFetchAction ? fetchActionProblem(form) : form ? formActionProblem(form) : null;
+  let problem: string | null = null;
+  if (isMultipart(request)) problem = problemOf(await formOf(request), isFetchAction);
+  else if (isFetchAction) problem = fetchActionProblem(await request.clone().text());
   if (!problem) return null;
   log.warn("malformed_action", { path: new URL(request.url).pathname, problem });
   return new Response("This form post could not be read. Reload the page and try again.\n", {
