@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { firstResponse, type RawResponse, rawExchange } from "../support/raw-wire";
+import { statusCodes } from "./support";
 
 /**
  * Methods no route serves (TRACE, TRACK, WebDAV verbs) are refused before Next.js sees them: 405, never
@@ -61,6 +62,19 @@ describe("TRACK (a method Node's parser does not know)", () => {
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBeTruthy();
     expectSecurityHeaders(response);
+  });
+});
+
+describe("TRACE pipelined behind another request", () => {
+  it("is answered after that request's answer, not in the middle of it", async () => {
+    const host = new URL(baseUrl).host;
+    const raw = await rawExchange(
+      baseUrl,
+      `GET /login HTTP/1.1\r\nHost: ${host}\r\n\r\nTRACE /api/health HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+      10_000,
+    );
+    expect(statusCodes(raw), raw.slice(0, 300)).toEqual([200, 405]);
+    expect(raw.indexOf("</html>")).toBeLessThan(raw.lastIndexOf("HTTP/1.1 405"));
   });
 });
 

@@ -33,6 +33,16 @@ function refuse(socket: Socket, refusal: EarlyRefusal, method: string, path: str
   socket.once("close", () => clearTimeout(timer));
 }
 
+/** The answer each connection is still writing, for requests that clients pipeline behind it. */
+const answering = new WeakMap<Socket, ServerResponse>();
+
+/** Refuses once the connection has finished answering the requests before this one, never in between. */
+function refuseInTurn(socket: Socket, refusal: EarlyRefusal, method: string, path: string): void {
+  const earlier = answering.get(socket);
+  if (earlier && !earlier.writableFinished) earlier.once("close", () => refuse(socket, refusal, method, path));
+  else refuse(socket, refusal, method, path);
+}
+
 /**
  * A body that stops arriving would otherwise hold its connection, and what the proxy buffered of it, for
  * Node's five-minute `requestTimeout`. Past the deadline it is a 408 (or, once an answer has started, a
@@ -70,9 +80,10 @@ function onRequest(request: IncomingMessage, response: ServerResponse): boolean 
   const refusal = earlyRefusal(method, path, request.headers);
   if (refusal) {
     request.resume(); // drop the body: nothing reads this request
-    refuse(request.socket, refusal, method, path);
+    refuseInTurn(request.socket, refusal, method, path);
     return false;
   }
+  answering.set(request.socket, response);
   watchBodyDeadline(request, response, path);
   return true;
 }
