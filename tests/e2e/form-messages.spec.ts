@@ -70,4 +70,11 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("#email-error")).toHaveText("Enter your email address.");
     await expect(page.locator("#password-error")).toHaveText("Enter your password.");
   });
+
+  test("an empty sign-up flags the password too, not only the email", async ({ page }) => {
+    await page.goto("/signup");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.locator("#email-error")).toHaveText("Enter your email address.");
+    await expect(page.locator("#password-error")).toHaveText("Choose a password.");
+  });
 });
