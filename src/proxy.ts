@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/config/env";
 import { crossOriginResponse } from "@/lib/http/api-response";
+import { refuseMalformedAction } from "@/lib/http/malformed-action";
 import { checkOrigin } from "@/lib/http/origin-check";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-context";
 import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
@@ -38,6 +39,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
     if (!verdict.ok) {
       log.warn("csrf_rejected", { path: pathname, reason: verdict.reason, requestId });
       return stamped(crossOriginResponse(), API_CONTENT_SECURITY_POLICY, requestId);
+    }
+    if (request.method === "POST") {
+      const malformed = await refuseMalformedAction(request);
+      if (malformed) return malformed;
     }
   }
   // Headers the app trusts are set here, overwriting whatever the client sent (R55).

@@ -10,7 +10,7 @@ export interface AppServer {
   databaseUrl: string;
   env: Record<string, string>;
   logFile: string;
-  /** The server process, for tests of how it stops. */
+  /** The server process: for tests of how it stops, and of its memory use (read from /proc). */
   pid: number;
   stop: () => Promise<void>;
 }

@@ -23,13 +23,19 @@ function kysely(path: string, readOnly = false): Db {
   return new Kysely<Database>({ dialect: new NodeSqliteDialect(connection), plugins: [new CamelCasePlugin()] });
 }
 
+/** Opens the database that `url` names as it is: for `npm run db:migrate`, which reports what it applies. */
+export function connectDatabase(url: string): Db {
+  return kysely(sqlitePath(url));
+}
+
 /** Opens the database that `url` names and brings its schema up to date. */
 export async function openDatabase(url: string): Promise<Db> {
-  const db = kysely(sqlitePath(url));
+  const db = connectDatabase(url);
   await migrate(db);
   return db;
 }
 
+/** Applies the pending migrations; returns their names, in order (none when the schema is current). */
 export async function migrate(db: Db): Promise<string[]> {
   const { error, results = [] } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) throw error;

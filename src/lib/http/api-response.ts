@@ -9,6 +9,8 @@ export type ErrorCode =
   | "method_not_allowed"
   | "not_found"
   | "payload_too_large"
+  | "request_timeout"
+  | "length_required"
   | "unsupported_media_type"
   | "service_unavailable"
   | "too_many_requests"
