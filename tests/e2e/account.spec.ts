@@ -50,8 +50,10 @@ test("the account page ends other sessions and changes the password", async ({
   await page.goto("/account");
   // The one that ends this session too is red and asks first.
   await expect(page.getByRole("button", { name: "Yes, sign out everywhere" })).toBeHidden();
+  await expect(page.getByText("Ends every session, this one included.")).toBeVisible();
   await page.getByText("Sign out everywhere…").click();
   await expect(page.getByText("This signs out this device too")).toBeVisible();
+  await expect(page.getByText("Ends every session, this one included.")).toBeHidden();
   const confirm = page.getByRole("button", { name: "Yes, sign out everywhere" });
   const [red, green, blue] = await backgroundRgb(confirm);
   expect(red - Math.max(green, blue), "the confirming button is red").toBeGreaterThan(80);
