@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, expectJson } from "../integration/helpers";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD, uniqueEmail } from "../support/http-client";
-import { sqlitePath } from "./support";
 
 /**
  * Decision 8 / section C.4-C.5: when SQLite stays locked past the server's 5 s busy timeout, writes answer
@@ -33,7 +32,10 @@ afterAll(async () => {
  * `HOLD_MS` unless `during` settles later, and always releases it.
  */
 async function whileLocked<T>(during: () => Promise<T>): Promise<T> {
-  const db = new DatabaseSync(sqlitePath(server.databaseUrl));
+  expect(server.databaseUrl.startsWith("file:"), "SQLite's own lock: this file runs on the SQLite engine only").toBe(
+    true,
+  );
+  const db = new DatabaseSync(server.databaseUrl.slice("file:".length));
   db.exec("BEGIN IMMEDIATE");
   try {
     const work = during();

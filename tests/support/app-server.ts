@@ -4,6 +4,8 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { type TestEngine, testEngine } from "./test-engine";
+import { createTestDatabase } from "./test-postgres";
 
 export interface AppServer {
   baseUrl: string;
@@ -25,15 +27,33 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface StartOptions {
+  /** Reuse the database the previous server of this name (in this test process) used. */
+  keepData?: boolean;
+  /** Default: the engine of the test project (IRON_GATE_TEST_ENGINE). */
+  engine?: TestEngine;
+}
+
+// The PostgreSQL database each server name last used; the run's global teardown drops them all.
+const postgresByName = new Map<string, string>();
+
+async function postgresDatabase(name: string, keepData: boolean): Promise<string> {
+  const kept = keepData ? postgresByName.get(name) : undefined;
+  const url = kept ?? (await createTestDatabase());
+  postgresByName.set(name, url);
+  return url;
+}
+
 /**
- * Starts the built app (`next start`, production mode) on a free port with a brand-new SQLite file (or,
- * with `keepData`, the one the previous server of that name left), and waits for `/api/health`. Run
- * `npm run build` first; `npm test` does.
+ * Starts the built app (`next start`, production mode) on a free port with a brand-new database (or, with
+ * `keepData`, the one the previous server of that name left), and waits for `/api/health`: a SQLite file,
+ * or on the PostgreSQL projects a fresh PostgreSQL database; a DATABASE_URL in `extraEnv` wins (several
+ * instances on one database). Run `npm run build` first; `npm test` does.
  */
 export async function startAppServer(
   name: string,
   extraEnv: Record<string, string> = {},
-  { keepData = false }: { keepData?: boolean } = {},
+  { keepData = false, engine = testEngine() }: StartOptions = {},
 ): Promise<AppServer> {
   const root = resolve(import.meta.dirname, "../..");
   // One folder per test process and name: concurrent runs never share a database.
@@ -41,10 +61,13 @@ export async function startAppServer(
   if (!keepData) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
+  const databaseUrl =
+    extraEnv.DATABASE_URL ??
+    (engine === "postgres" ? await postgresDatabase(name, keepData) : `file:${join(dir, "app.db")}`);
   const env: Record<string, string> = {
     NODE_ENV: "production",
     SESSION_SECRET: randomBytes(32).toString("base64url"),
-    DATABASE_URL: `file:${join(dir, "app.db")}`,
+    DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     // Every test client shares 127.0.0.1: the per-address bucket is tested on a server of its own.
     THROTTLE_IP_BURST: "100000",
@@ -78,7 +101,7 @@ export async function startAppServer(
   }
   return {
     baseUrl,
-    databaseUrl: env.DATABASE_URL as string,
+    databaseUrl,
     env,
     logFile,
     stop: async () => {
