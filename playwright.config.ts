@@ -6,14 +6,19 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_DIR ??= resolve(".tmp", `e2e-${Date.now()}`);
 process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString("base64url");
 const port = Number(process.env.E2E_PORT ?? 3210);
-// A second server whose step-up window is short enough to wait out (tests/e2e/step-up*.spec.ts).
-const stepUpPort = port + 1;
+// A second server with limits of seconds, for the watcher in real time (no Playwright clock).
+const realtimePort = Number(process.env.E2E_REALTIME_PORT ?? port + 1);
+const REALTIME_LIMITS = { SESSION_IDLE_TIMEOUT: "8s", SESSION_WARNING: "3s", SESSION_MAX_AGE: "60s" };
+const REALTIME_SPEC = /session-watcher-realtime\.spec\.ts$/;
+// A third server whose step-up window is short enough to wait out (tests/e2e/step-up*.spec.ts).
+const stepUpPort = Number(process.env.E2E_STEP_UP_PORT ?? port + 2);
+const STEP_UP_SPEC = /step-up.*\.spec\.ts$/;
 
-/** `next start` on `listen`, with its own SQLite file. */
-function appServer(listen: number, database: string, extraEnv: Record<string, string> = {}) {
+/** `next start` on `listenOn` with the fixtures' secret; `database` is its SQLite file in E2E_DIR. */
+function server(listenOn: number, limits: Record<string, string> = {}, database = "app.db") {
   return {
-    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${listen}`,
-    url: `http://localhost:${listen}/api/health`,
+    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${listenOn}`,
+    url: `http://localhost:${listenOn}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
@@ -22,8 +27,9 @@ function appServer(listen: number, database: string, extraEnv: Record<string, st
       THROTTLE_IP_BURST: "100000",
       THROTTLE_IP_PER_MINUTE: "100000",
       SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? "",
+      // The default and realtime servers share the database the fixtures write to.
       DATABASE_URL: `file:${join(process.env.E2E_DIR ?? "", database)}`,
-      ...extraEnv,
+      ...limits,
     },
   };
 }
@@ -36,7 +42,6 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 30_000,
   use: {
-    baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       // Debian's Chromium: browser downloads are impossible on these machines.
@@ -53,8 +58,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: /step-up.*\.spec\.ts$/ },
-    { name: "step-up", testMatch: /step-up.*\.spec\.ts$/, use: { baseURL: `http://localhost:${stepUpPort}` } },
+    { name: "default", testIgnore: [REALTIME_SPEC, STEP_UP_SPEC], use: { baseURL: `http://localhost:${port}` } },
+    { name: "realtime", testMatch: REALTIME_SPEC, use: { baseURL: `http://localhost:${realtimePort}` } },
+    { name: "step-up", testMatch: STEP_UP_SPEC, use: { baseURL: `http://localhost:${stepUpPort}` } },
   ],
-  webServer: [appServer(port, "app.db"), appServer(stepUpPort, "step-up.db", { SESSION_STEP_UP_WINDOW: "3s" })],
+  webServer: [
+    server(port),
+    server(realtimePort, REALTIME_LIMITS),
+    server(stepUpPort, { SESSION_STEP_UP_WINDOW: "3s" }, "step-up.db"),
+  ],
 });

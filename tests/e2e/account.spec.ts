@@ -48,6 +48,7 @@ test("the account page ends other sessions and changes the password", async ({
 
   await page.goto("/account");
   await page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
-  await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
+  await expect(page).toHaveURL(/\/login\?reason=signed-out-everywhere$/);
+  await expect(page.getByTestId("logout-reason")).toContainText("every device");
   await elsewhere.close();
 });

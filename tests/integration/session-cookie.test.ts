@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Client, type SetCookie, STRONG_PASSWORD, signedUpClient, uniqueEmail } from "../support/http-client";
-import { COOKIE_NAME, expectJson, expectLoginRedirect, sessionSetCookie } from "./helpers";
+import { COOKIE_NAME, expectJson, expectLoginRedirect, pageText, redirectTarget, sessionSetCookie } from "./helpers";
 
 function expectProductionAttributes(cookie: SetCookie | undefined): void {
   expect(cookie, "no session Set-Cookie").toBeDefined();
@@ -78,10 +78,22 @@ describe("an unusable session cookie is treated as signed out", () => {
       expect((await expectJson<{ user: unknown }>(session)).user).toBeNull();
       const page = await client.request("/private", { headers });
       expectLoginRedirect(page, client.baseUrl, "/private");
+      // The proxy bounced it (no readable seal): there is nothing to say but "sign in".
+      expect(new URL(redirectTarget(page, client.baseUrl), client.baseUrl).searchParams.has("reason")).toBe(false);
       const pagesApi = await client.request("/api/pages-router/session", { headers });
       expect(pagesApi.status).toBe(401);
       const home = await client.request("/", { headers });
       expect(home.status).toBe(200);
     });
   }
+});
+
+describe("the login page after a bounce", () => {
+  it("says 'Sign in to continue' to a visitor sent back from a protected page with no session", async () => {
+    const client = new Client();
+    const bounce = await client.request("/private");
+    const login = await client.request(redirectTarget(bounce, client.baseUrl));
+    expect(login.status).toBe(200);
+    expect(pageText(await login.text())).toContain("Sign in to continue.");
+  });
 });

@@ -1,73 +1,121 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readAuthEvents } from "../security/support";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { Client, STRONG_PASSWORD, uniqueEmail } from "../support/http-client";
+import { Client, parseSetCookie, STRONG_PASSWORD, uniqueEmail } from "../support/http-client";
 import { openSeal } from "../support/seal";
 
-// Short limits so that real time can run them out: idle 3 s (re-seal every 300 ms), absolute 8 s.
+// Short limits so that real time can run them out: idle 6 s (re-seal every 600 ms), absolute 16 s. Every
+// wait below is "until the server's own timestamps say so" plus at least a second, never a tight margin.
+const IDLE_MS = 6_000;
+const MAX_AGE_MS = 16_000;
+const REFRESH_MS = IDLE_MS / 10;
 let server: AppServer;
 const COOKIE = "__Host-iron-gate-session";
 
 beforeAll(async () => {
-  server = await startAppServer("lifecycle", { SESSION_IDLE_TIMEOUT: "3s", SESSION_MAX_AGE: "8s" });
+  server = await startAppServer("lifecycle", { SESSION_IDLE_TIMEOUT: "6s", SESSION_MAX_AGE: "16s" });
 });
 afterAll(() => server.stop());
 
+const emails = new Map<Client, string>();
+
 async function signedUp(): Promise<Client> {
   const client = new Client(server.baseUrl);
-  const response = await client.json("POST", "/api/users", { email: uniqueEmail("life"), password: STRONG_PASSWORD });
+  const email = uniqueEmail("life");
+  const response = await client.json("POST", "/api/users", { email, password: STRONG_PASSWORD });
   expect(response.status).toBe(201);
+  emails.set(client, email);
   return client;
 }
 
-async function status(client: Client): Promise<{ user: unknown; reason?: string; idleExpiresAt?: number }> {
+interface Status {
+  user: unknown;
+  reason?: string;
+  idleExpiresAt?: number;
+  absoluteExpiresAt?: number;
+  serverNow: number;
+}
+
+async function status(client: Client): Promise<Status> {
   const response = await client.request("/api/sessions");
   expect(response.headers.getSetCookie()).toEqual([]);
   return response.json();
 }
 
-const seal = async (client: Client) =>
-  openSeal(client.cookies.get(COOKIE) ?? "", { "1": server.env.SESSION_SECRET ?? "" });
+const secrets = () => ({ "1": server.env.SESSION_SECRET ?? "" });
+const seal = async (client: Client) => openSeal(client.cookies.get(COOKIE) ?? "", secrets());
+const sealOf = (header: string) => openSeal(parseSetCookie(header).value, secrets());
+/** Waits until the clock (the server's: same machine) has passed `at`. */
+const until = (at: number) => sleep(Math.max(0, at - Date.now()));
+
+/** Copies a client's cookies: a second browser, or the same browser's cookie at an earlier moment. */
+function copyOf(client: Client): Client {
+  const copy = new Client(server.baseUrl);
+  for (const [name, value] of client.cookies) copy.cookies.set(name, value);
+  return copy;
+}
 
 describe.concurrent("idle and absolute limits, enforced by the server (R12, R13)", () => {
-  it("a request inside the idle window slides it; the cookie's Max-Age follows", async () => {
+  it("a request inside the idle window slides it, and the server answers from the seal's timestamps", async () => {
     const client = await signedUp();
     const before = await seal(client);
-    await sleep(1_500);
+    const signedInAt = before?.lastSeenAt ?? 0;
+    await until(signedInAt + IDLE_MS / 2);
     const page = await client.request("/private");
     expect(page.status).toBe(200);
-    const [setCookie] = page.headers.getSetCookie();
-    expect(setCookie).toMatch(/Max-Age=3;/);
     const after = await seal(client);
-    expect(after?.lastSeenAt).toBeGreaterThan(before?.lastSeenAt ?? Number.POSITIVE_INFINITY);
+    expect(after?.lastSeenAt).toBeGreaterThan(signedInAt);
     expect(after?.sid).toBe(before?.sid);
-    await sleep(1_700); // past the first idle limit (3 s after sign-in), inside the slid one
-    expect(await status(client)).toMatchObject({ user: { email: expect.any(String) } });
+    await until(signedInAt + IDLE_MS + 500); // past the first idle limit, about 2.5 s inside the slid one
+    const body = await status(client);
+    expect(body).toMatchObject({ user: { email: expect.any(String) } });
+    expect(body.serverNow).toBeGreaterThan(signedInAt + IDLE_MS);
+    expect(body.idleExpiresAt).toBe((after?.lastSeenAt ?? 0) + IDLE_MS);
   });
 
-  it("a status read never extends the session", async () => {
+  it("the cookie lives until the absolute limit, so the server can still say why past the idle one", async () => {
     const client = await signedUp();
-    for (let i = 0; i < 3; i++) {
-      await sleep(1_000);
-      await status(client);
+    const data = await seal(client);
+    await until((data?.lastSeenAt ?? 0) + REFRESH_MS + 200);
+    const page = await client.request("/private"); // the proxy re-seals: the same rule
+    const resealed = page.headers.getSetCookie().map(parseSetCookie)[0];
+    expect(resealed, "the proxy re-sealed").toBeDefined();
+    // Max-Age is what is left of the absolute limit (about 16 s), not of the idle window (6 s).
+    expect(Number(resealed?.attributes["max-age"])).toBeGreaterThan(IDLE_MS / 1000 + 2);
+    expect(Number(resealed?.attributes["max-age"])).toBeLessThanOrEqual(MAX_AGE_MS / 1000);
+  });
+
+  it("a status read never extends the session; the expiry is recorded once", async ({ expect }) => {
+    const client = await signedUp();
+    const data = await seal(client);
+    const lastSeenAt = data?.lastSeenAt ?? 0;
+    for (let i = 1; i <= 3; i++) {
+      await until(lastSeenAt + i * 1_500);
+      expect(await status(client)).toMatchObject({ user: { email: expect.any(String) } });
     }
-    await sleep(200);
+    // Had the reads extended it, the session would last until about 4.5 s + 6 s.
+    await until(lastSeenAt + IDLE_MS + 1_000);
+    expect(await status(client)).toMatchObject({ user: null, reason: "expired" });
     expect(await status(client)).toMatchObject({ user: null, reason: "expired" });
     const page = await client.request("/private");
     expect(page.headers.get("location")).toBe("/login?next=%2Fprivate&reason=expired");
+    const rows = () => readAuthEvents(server.databaseUrl).filter((row) => row.id === `expired:${data?.sid}`);
+    await expect.poll(() => rows().length, { timeout: 10_000 }).toBe(1);
+    expect(rows()[0]).toMatchObject({ event: "session_expired", detail: "expired", user_id: data?.uid });
   });
 
   it("the absolute limit wins over activity", async () => {
     const client = await signedUp();
-    const deadline = Date.now() + 8_200;
-    while (Date.now() < deadline - 1_000) {
-      await sleep(900);
-      expect((await client.json("POST", "/api/sessions/refresh")).status).toBe(200);
+    let body: { idleExpiresAt: number; absoluteExpiresAt: number } | null = null;
+    // Extend once a second until the idle limit is capped by the absolute one (about 10 s in).
+    for (let capped = false; !capped; await sleep(1_000)) {
+      const response = await client.json("POST", "/api/sessions/refresh");
+      expect(response.status).toBe(200);
+      body = await response.json();
+      capped = body?.idleExpiresAt === body?.absoluteExpiresAt;
     }
-    const last = await client.json("POST", "/api/sessions/refresh");
-    const body = await last.json();
-    expect(body.idleExpiresAt).toBe(body.absoluteExpiresAt); // capped, never past the limit
-    await sleep(Math.max(0, deadline - Date.now()));
+    await until((body?.absoluteExpiresAt ?? 0) + 1_000);
     expect(await status(client)).toMatchObject({ user: null, reason: "ended" });
     const refused = await client.json("POST", "/api/sessions/refresh");
     expect(refused.status).toBe(401);
@@ -76,31 +124,56 @@ describe.concurrent("idle and absolute limits, enforced by the server (R12, R13)
 });
 
 describe("the proxy's refresh and the handler's own cookie", () => {
-  it("the handler's Set-Cookie comes last and wins, so revoke-others keeps this session", async () => {
+  /** A signed-up client whose seal is older than the refresh interval: the proxy re-seals it on activity. */
+  async function dueForReseal(): Promise<Client> {
     const client = await signedUp();
-    await sleep(600); // past the 300 ms refresh interval: the proxy re-seals on this request too
+    await until(((await seal(client))?.lastSeenAt ?? 0) + REFRESH_MS + 200);
+    return client;
+  }
+
+  it("the handler's Set-Cookie comes last and wins, so revoke-others keeps this session", async () => {
+    const client = await dueForReseal();
     const response = await client.json("POST", "/api/sessions/revoke-others");
     expect(response.status).toBe(200);
     const cookies = response.headers.getSetCookie();
     expect(cookies).toHaveLength(2);
-    const [fromProxy, fromHandler] = await Promise.all(
-      cookies.map((header) =>
-        openSeal(header.split(";")[0]?.split("=").slice(1).join("=") ?? "", { "1": server.env.SESSION_SECRET ?? "" }),
-      ),
-    );
+    const [fromProxy, fromHandler] = await Promise.all(cookies.map(sealOf));
     expect((fromHandler?.ver ?? 0) - (fromProxy?.ver ?? 0)).toBe(1);
     // The handler's cookie keeps the slide the proxy made: the request was activity.
     expect(fromHandler?.lastSeenAt ?? 0).toBeGreaterThanOrEqual(fromProxy?.lastSeenAt ?? Number.POSITIVE_INFINITY);
     expect(await status(client)).toMatchObject({ user: { email: expect.any(String) } });
   });
 
+  it("a re-seal in flight during revoke-others, landing after it, does not sign this session out", async () => {
+    const client = await dueForReseal();
+    const elsewhere = new Client(server.baseUrl);
+    const signIn = await elsewhere.json("POST", "/api/sessions", {
+      email: emails.get(client),
+      password: STRONG_PASSWORD,
+    });
+    expect(signIn.status).toBe(200);
+    // The browser's activity request, sent with the cookie it has: the proxy re-seals it, old version...
+    const inFlight = copyOf(client);
+    expect((await inFlight.request("/private")).headers.getSetCookie()).toHaveLength(1);
+    // ...revoke-others, sent with that same cookie, answers with the new version...
+    expect((await client.json("POST", "/api/sessions/revoke-others")).status).toBe(200);
+    // ...and the proxy's cookie arrives last, so it is the one the browser keeps: still this session.
+    expect(await status(inFlight)).toMatchObject({ user: { email: emails.get(client) } });
+    expect(await status(elsewhere)).toMatchObject({ user: null, reason: "revoked" });
+    // It is upgraded on its next write, and the next bump ends any copy still at the old version.
+    const refreshed = copyOf(inFlight);
+    expect((await refreshed.json("POST", "/api/sessions/refresh")).status).toBe(200);
+    expect((await seal(refreshed))?.ver).toBe((await seal(client))?.ver);
+    expect((await client.json("POST", "/api/sessions/revoke-others")).status).toBe(200);
+    expect(await status(inFlight)).toMatchObject({ user: null, reason: "revoked" });
+    expect(await status(client)).toMatchObject({ user: { email: emails.get(client) } });
+  });
+
   it("a sign-out cannot be undone by a refresh: a cookie re-sealed before it is dead too", async () => {
-    const client = await signedUp();
-    await sleep(600);
+    const client = await dueForReseal();
     const page = await client.request("/private"); // the proxy re-seals here
     expect(page.headers.getSetCookie()).toHaveLength(1);
-    const resealed = new Client(server.baseUrl);
-    for (const [name, value] of client.cookies) resealed.cookies.set(name, value);
+    const resealed = copyOf(client);
     expect((await client.json("POST", "/api/logout")).status).toBe(200);
     expect(await status(resealed)).toMatchObject({ user: null, reason: "revoked" });
   });

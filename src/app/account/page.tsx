@@ -69,7 +69,7 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
             <StepUpButton
               action={signOutEverywhereAction}
               request={{ method: "DELETE", path: "/api/sessions?scope=all" }}
-              doneUrl="/login?reason=signed-out"
+              doneUrl="/login?reason=signed-out-everywhere"
             >
               Sign out everywhere
             </StepUpButton>

@@ -26,7 +26,7 @@ export async function signOutEverywhereAction(): Promise<void> {
   const session = await requireSession("/account");
   requireStepUpOrConfirm(session, "sign-out-everywhere");
   await signOutEverywhere(session);
-  redirect("/login?reason=signed-out");
+  redirect("/login?reason=signed-out-everywhere");
 }
 
 const NEEDS_CONFIRMATION: FormState = {

@@ -21,7 +21,7 @@ async function carryOn(action: StepUpAction, session: ActiveSession): Promise<ne
   }
   if (action === "sign-out-everywhere") {
     await signOutEverywhere(session);
-    redirect("/login?reason=signed-out");
+    redirect("/login?reason=signed-out-everywhere");
   }
   // A password change needs the new password, typed after the confirmation.
   redirect("/account?done=confirmed#password");

@@ -15,12 +15,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function LoginPage({ searchParams }: Props): Promise<ReactNode> {
   const { next, reason } = await searchParams;
-  const notice = logoutMessage(reason);
+  const notice = logoutMessage(reason, next);
   const destination = safeRedirect(next);
   if (await getCurrentUser()) redirect(destination);
   return (
     <PageShell session={null}>
-      {reason === "signed-out" ? <AnnounceSignOut /> : null}
+      {reason === "signed-out" || reason === "signed-out-everywhere" ? <AnnounceSignOut /> : null}
       <AuthCard title="Log in">
         {notice ? (
           <p

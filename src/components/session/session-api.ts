@@ -1,15 +1,16 @@
 import type { SessionExpiries } from "@/lib/session/session-data";
-import type { LogoutReason } from "./session-channel";
 
 /** The server's view of when the session ends (`GET /api/sessions`, the refresh endpoint). */
 export type Expiries = SessionExpiries;
 
-export type StatusResult = { active: true; expiries: Expiries } | { active: false; reason: LogoutReason };
+/** The server's reasons for "no session"; `none` means no readable cookie came, so it cannot say why. */
+export type NoSessionReason = "none" | "expired" | "ended" | "revoked" | "removed";
 
-/** The server's reasons for "no session", as the login page names them. */
-function logoutReason(reason: unknown): LogoutReason {
-  if (reason === "expired" || reason === "ended" || reason === "revoked") return reason;
-  return "signed-out-elsewhere";
+export type StatusResult = { active: true; expiries: Expiries } | { active: false; reason: NoSessionReason };
+
+function noSessionReason(reason: unknown): NoSessionReason {
+  if (reason === "expired" || reason === "ended" || reason === "revoked" || reason === "removed") return reason;
+  return "none";
 }
 
 function isExpiries(body: unknown): body is Expiries {
@@ -29,9 +30,9 @@ async function readStatus(response: Response): Promise<StatusResult> {
   if (response.ok && isExpiries(body)) return { active: true, expiries: body };
   const fields =
     (body as { user?: unknown; reason?: unknown; error?: { code?: unknown; reason?: unknown } } | null) ?? {};
-  if (response.ok && fields.user === null) return { active: false, reason: logoutReason(fields.reason) };
+  if (response.ok && fields.user === null) return { active: false, reason: noSessionReason(fields.reason) };
   if (response.status === 401 && fields.error?.code === "unauthorized") {
-    return { active: false, reason: logoutReason(fields.error.reason) };
+    return { active: false, reason: noSessionReason(fields.error.reason) };
   }
   throw new StatusUnavailableError(`status ${response.status}`);
 }

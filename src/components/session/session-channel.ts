@@ -5,7 +5,14 @@ export type SessionMessage =
   | { type: "expired"; reason: LogoutReason };
 
 /** Why the login page is shown; each has a fixed message there (never reflected input). */
-export type LogoutReason = "expired" | "ended" | "signed-out" | "revoked" | "signed-out-elsewhere";
+export type LogoutReason =
+  | "expired"
+  | "ended"
+  | "signed-out"
+  | "signed-out-everywhere"
+  | "revoked"
+  | "removed"
+  | "signed-out-elsewhere";
 
 const CHANNEL = "iron-gate-session";
 /** A channel delivers to every other channel object of that name, this page's own listener included. */

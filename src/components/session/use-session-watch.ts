@@ -1,162 +1,102 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import {
-  type Expiries,
-  endExpiredSession,
-  fetchStatus,
-  refreshSession,
-  type StatusResult,
-  signOut,
-} from "./session-api";
-import { announce, currentPath, goToLogin, type LogoutReason, listen } from "./session-channel";
-import { type Deadlines, deadlinesFrom } from "./session-deadlines";
-
-/** Activity on the page (a key, a click, a touch) extends the session at most this often. */
-export const ACTIVITY_EXTENDS_EVERY_MS = 60_000;
+import { type Expiries, endExpiredSession, fetchStatus, refreshSession, signOut } from "./session-api";
+import { announce, currentPath, goToLogin, listen } from "./session-channel";
+import type { Deadlines } from "./session-deadlines";
+import { type Effect, initialState, step, type WatchEvent, type WatchState } from "./session-machine";
 
 export interface SessionWatch {
   /** This page's clock; null until mounted. */
   now: number | null;
   deadlines: Deadlines;
   leaving: boolean;
-  staySignedIn: () => Promise<void>;
-  signOutNow: () => Promise<void>;
+  staySignedIn: () => void;
+  signOutNow: () => void;
 }
 
+const ACTIVITY_EVENTS = ["keydown", "pointerdown"] as const;
+
 /**
- * Follows one session's two limits on the client. Before warning and before expiring, the page re-reads
- * the status (which never extends the session), so activity in another tab or a proxy refresh is never
- * mistaken for idleness; at expiry it ends the session on the server too, so both sides agree.
+ * Wires the browser to the session machine (session-machine.ts, where every decision lives): a timer,
+ * the status and refresh answers, the other tabs' messages, activity and visibility go in as events; the
+ * effects it asks for (a request, a message, leaving the page) are carried out here.
  */
 export function useSessionWatch(initial: Expiries, warningMs: number): SessionWatch {
-  const [now, setNow] = useState<number | null>(null);
-  const [leaving, setLeaving] = useState(false);
-  const [deadlines, setDeadlines] = useState<Deadlines>({
-    idle: Number.POSITIVE_INFINITY,
-    absolute: Number.POSITIVE_INFINITY,
-  });
-  const actions = useRef({ staySignedIn: async () => {}, signOutNow: async () => {} });
+  const [view, setView] = useState<WatchState>(() => initialState(initial, warningMs, Date.now()));
+  const dispatch = useRef<(event: WatchEvent) => void>(() => {});
 
   useEffect(() => {
-    let known = { idleExpiresAt: Number.NaN, absoluteExpiresAt: Number.NaN };
-    let current = deadlinesFrom(initial, Date.now());
-    let gone = false;
-    let checking: Promise<void> | null = null;
-    let expiring = false;
-    let confirmedWarningFor = Number.NaN;
-    let lastExtendedAt = Date.now();
-
-    const adopt = (expiries: Expiries): void => {
-      if (expiries.idleExpiresAt === known.idleExpiresAt && expiries.absoluteExpiresAt === known.absoluteExpiresAt)
-        return;
-      known = { idleExpiresAt: expiries.idleExpiresAt, absoluteExpiresAt: expiries.absoluteExpiresAt };
-      current = deadlinesFrom(expiries, Date.now());
-      setDeadlines(current);
+    let state = initialState(initial, warningMs, Date.now());
+    let unmounted = false;
+    const send = (event: WatchEvent): void => {
+      if (unmounted) return;
+      const next = step(state, event);
+      state = next.state;
+      setView(state);
+      for (const effect of next.effects) run(effect);
     };
-    const leave = (reason: LogoutReason, returnHere: boolean): void => {
-      if (gone) return;
-      gone = true;
-      setLeaving(true);
-      goToLogin(reason, returnHere ? currentPath() : undefined);
-    };
-    const apply = (result: StatusResult, tellOthers: boolean): void => {
-      if (!result.active) {
-        leave(result.reason, true);
-        return;
-      }
-      adopt(result.expiries);
-      if (tellOthers) announce({ type: "refreshed", ...result.expiries });
-    };
-    // One status read at a time; everyone who asks meanwhile waits for that one.
-    const check = (): Promise<void> => {
-      checking ??= fetchStatus()
-        .then((status) => apply(status, false))
-        .catch(() => undefined) // no answer: keep counting down on what we know
-        .finally(() => {
-          checking = null;
-        });
-      return checking;
-    };
-    const expire = async (): Promise<void> => {
-      if (expiring) return;
-      expiring = true;
-      try {
-        await check();
-        if (gone || Date.now() < current.idle) return;
-        const reason: LogoutReason = current.idle >= current.absolute ? "ended" : "expired";
-        setLeaving(true);
-        await endExpiredSession();
-        announce({ type: "expired", reason });
-        leave(reason, true);
-      } finally {
-        expiring = false;
-      }
-    };
-    const tick = (): void => {
-      if (gone) return;
-      const time = Date.now();
-      setNow(time);
-      if (time >= current.idle) void expire();
-      else if (current.idle - time <= warningMs && confirmedWarningFor !== current.idle) {
-        confirmedWarningFor = current.idle;
-        void check();
-      }
-    };
-    const extend = async (): Promise<void> => {
-      lastExtendedAt = Date.now();
-      apply(await refreshSession(), true);
-    };
-    const onActivity = (): void => {
-      const inWarning = current.idle - Date.now() <= warningMs;
-      if (!inWarning && Date.now() - lastExtendedAt >= ACTIVITY_EXTENDS_EVERY_MS) void extend().catch(() => {});
-    };
-    const onVisible = (): void => {
-      if (document.visibilityState === "visible") void check();
-    };
-
-    adopt(initial);
-    actions.current = {
-      // A server that cannot answer leaves the dialog up, so the person can try again.
-      staySignedIn: () => extend().catch(() => undefined),
-      signOutNow: async () => {
-        setLeaving(true);
-        if (!(await signOut().catch(() => false))) {
-          setLeaving(false); // not confirmed: the page and its dialog stay, so the person can try again
+    // A request that fails says nothing about the session (null): keep counting on what we know.
+    const run = (effect: Effect): void => {
+      switch (effect.type) {
+        case "read-status":
+          void fetchStatus().then(
+            (answer) => send({ type: "status", answer, now: Date.now() }),
+            () => send({ type: "status", answer: null, now: Date.now() }),
+          );
           return;
-        }
-        announce({ type: "signed-out" });
-        leave("signed-out", false);
-      },
-    };
-    const unlisten = listen((message) => {
-      if (message.type === "refreshed") adopt(message);
-      else if (message.type === "expired") leave(message.reason, true);
-      // A sign-out elsewhere: confirm first, so a stale message cannot end a newer session.
-      else {
-        void fetchStatus()
-          .then((status) => status.active || leave("signed-out-elsewhere", true))
-          .catch(() => undefined);
+        case "refresh":
+          void refreshSession().then(
+            (answer) => send({ type: "refresh", answer, now: Date.now() }),
+            () => send({ type: "refresh", answer: null, now: Date.now() }),
+          );
+          return;
+        case "sign-out":
+          void signOut().then(
+            (ok) => send({ type: "signed-out", ok }),
+            () => send({ type: "signed-out", ok: false }),
+          );
+          return;
+        case "announce":
+          announce(effect.message);
+          return;
+        case "end-and-leave":
+          // Ends the session on the server too, so both sides agree whatever the clocks.
+          void endExpiredSession().then(() => {
+            announce({ type: "expired", reason: effect.reason });
+            goToLogin(effect.reason, currentPath());
+          });
+          return;
+        case "leave":
+          goToLogin(effect.reason, effect.returnHere ? currentPath() : undefined);
+          return;
       }
-    });
-    const timer = setInterval(tick, 1000);
-    tick();
-    for (const event of ["keydown", "pointerdown"]) window.addEventListener(event, onActivity, { passive: true });
+    };
+    dispatch.current = send;
+
+    const onActivity = (): void => send({ type: "activity", now: Date.now() });
+    const onVisible = (): void => {
+      if (document.visibilityState === "visible") send({ type: "visible", now: Date.now() });
+    };
+    const unlisten = listen((message) => send({ type: "message", message, now: Date.now() }));
+    const timer = setInterval(() => send({ type: "tick", now: Date.now() }), 1000);
+    send({ type: "tick", now: Date.now() });
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { passive: true });
     document.addEventListener("visibilitychange", onVisible);
     return () => {
-      gone = true;
+      unmounted = true;
       clearInterval(timer);
       unlisten();
-      for (const event of ["keydown", "pointerdown"]) window.removeEventListener(event, onActivity);
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity);
       document.removeEventListener("visibilitychange", onVisible);
     };
   }, [initial, warningMs]);
 
   return {
-    now,
-    deadlines,
-    leaving,
-    staySignedIn: () => actions.current.staySignedIn(),
-    signOutNow: () => actions.current.signOutNow(),
+    now: view.now,
+    deadlines: view.deadlines,
+    leaving: view.phase !== "watching",
+    staySignedIn: () => dispatch.current({ type: "stay", now: Date.now() }),
+    signOutNow: () => dispatch.current({ type: "sign-out" }),
   };
 }

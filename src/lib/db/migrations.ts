@@ -60,6 +60,15 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("auth_events_at").on("auth_events").column("at").execute();
     },
   },
+  "0004_kept_sessions": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The session kept through the last "sign out everywhere else" or password change, and the version
+      // it was kept at: a re-seal of it that was in flight with the previous version still opens (see
+      // resolve-session.ts).
+      await db.schema.alterTable("users").addColumn("kept_sid", "text").execute();
+      await db.schema.alterTable("users").addColumn("kept_version", "integer").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,6 +12,9 @@ export interface UsersTable {
   isAdmin: DbBoolean;
   createdAt: DbMillis;
   sessionVersion: Generated<number>;
+  /** The session kept through the last bump of `sessionVersion` (session-store.ts `recordKeptSession`). */
+  keptSid: string | null;
+  keptVersion: number | null;
 }
 
 export interface EndedSessionsTable {

@@ -20,7 +20,7 @@ export type ErrorCode =
 export type FieldErrors = Record<string, string>;
 
 export interface ErrorBody {
-  /** `reason` says why a 401 has no session: `none`, `expired`, `ended` or `revoked`. */
+  /** `reason` says why a 401 has no session: `none`, `expired`, `ended`, `revoked` or `removed`. */
   error: { code: ErrorCode; message: string; fields?: FieldErrors; reason?: string };
 }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { redact } from "./logger";
+import { describe, expect, it, vi } from "vitest";
+import { log, redact } from "./logger";
 
 describe("redact (R45)", () => {
   it("hides secrets at any depth and keeps the rest", () => {
@@ -19,5 +19,21 @@ describe("redact (R45)", () => {
 
   it("turns errors into plain fields", () => {
     expect(redact(new TypeError("boom"))).toMatchObject({ name: "TypeError", message: "boom" });
+  });
+});
+
+describe("log lines", () => {
+  it("never let a field rename the line's event, level or time", () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+    try {
+      log.error("audit_write_failed", { event: "session_expired", level: "info", time: "x", ok: 1 });
+    } finally {
+      spy.mockRestore();
+    }
+    const line = JSON.parse(lines[0] ?? "{}");
+    expect(line).toMatchObject({ event: "audit_write_failed", level: "error", ok: 1 });
+    expect(line.time).not.toBe("x");
+    expect(line).toMatchObject({ field_event: "session_expired", field_level: "info", field_time: "x" });
   });
 });

@@ -13,8 +13,23 @@ export function redact(value: unknown, depth = 0): unknown {
   );
 }
 
+const RESERVED = new Set(["time", "level", "event"]);
+
+/**
+ * One JSON line. The line's own `time`, `level` and `event` come last, so a caller's field of the same name
+ * (an audit entry's `event`, say) can never rename the line; such a field is kept as `field_<name>`.
+ */
+function formatLine(level: Level, event: string, fields: Fields = {}, now = new Date()): string {
+  const safe = Object.fromEntries(
+    Object.entries(redact(fields) as Fields).map(([key, value]) =>
+      RESERVED.has(key) ? [`field_${key}`, value] : [key, value],
+    ),
+  );
+  return JSON.stringify({ time: now.toISOString(), level, event, ...safe });
+}
+
 function write(level: Level, event: string, fields: Fields = {}): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...(redact(fields) as Fields) });
+  const line = formatLine(level, event, fields);
   if (level === "info") console.log(line);
   else console.error(line);
 }

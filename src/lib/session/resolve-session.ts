@@ -1,15 +1,16 @@
 import { reader } from "@/lib/db/database";
 import type { PublicUser } from "@/lib/users/user";
 import { toPublicUser } from "@/lib/users/user";
-import { findUserForSession } from "@/lib/users/user-repository";
+import { findUserForSession, type KeptSession } from "@/lib/users/user-repository";
 import { parseSessionData, type SessionData, type SessionLimits, sessionState } from "./session-data";
 import { sessionLimits } from "./session-limits";
 
 /**
  * Why there is no usable session: `none` (no cookie, or one we cannot read), `expired` (idle limit),
- * `ended` (absolute limit) or `revoked` (signed out, signed out everywhere, password changed, user removed).
+ * `ended` (absolute limit), `revoked` (signed out, signed out everywhere, password changed) or `removed`
+ * (the account no longer exists).
  */
-export type SignedOutReason = "none" | "expired" | "ended" | "revoked";
+export type SignedOutReason = "none" | "expired" | "ended" | "revoked" | "removed";
 
 export interface ActiveSession {
   status: "active";
@@ -38,9 +39,23 @@ export async function resolveSession(
     return { status: "signed-out", reason: state.reason === "idle" ? "expired" : "ended", data };
   }
   const found = await findUserForSession(await reader(), data.uid, data.sid);
-  if (!found || found.ended || found.user.sessionVersion !== data.ver) {
-    return { status: "signed-out", reason: "revoked", data };
-  }
+  if (!found) return { status: "signed-out", reason: "removed", data };
+  const version = acceptedVersion(data, found.user.sessionVersion, found.kept);
+  if (found.ended || version === null) return { status: "signed-out", reason: "revoked", data };
   const { idleExpiresAt, absoluteExpiresAt } = state;
-  return { status: "active", user: toPublicUser(found.user), data, idleExpiresAt, absoluteExpiresAt };
+  // Upgraded to the current version, so the next cookie this session is sealed into carries it.
+  const current = { ...data, ver: version };
+  return { status: "active", user: toPublicUser(found.user), data: current, idleExpiresAt, absoluteExpiresAt };
+}
+
+/**
+ * The `sessionVersion` a seal stands for, or null when a bump ended it. The session kept through the last
+ * bump is also accepted at the version before it: the proxy may have re-sealed that very session (same
+ * `sid`, old version) in a request that was in flight during the bump and whose cookie reached the
+ * browser after the kept one. The next bump moves the version past it (README, "Revocation").
+ */
+export function acceptedVersion(data: SessionData, current: number, kept: KeptSession | null): number | null {
+  if (data.ver === current) return current;
+  const inFlight = kept !== null && kept.version === current && kept.sid === data.sid && data.ver === current - 1;
+  return inFlight ? current : null;
 }

@@ -5,7 +5,7 @@ import type { ActiveSession } from "./resolve-session";
 import { endSession, saveSession } from "./session";
 import { type SessionExpiries, touch } from "./session-data";
 import { sessionLimits } from "./session-limits";
-import { bumpSessionVersion } from "./session-store";
+import { bumpSessionVersion, recordKeptSession } from "./session-store";
 
 /** "Stay signed in": restarts the idle window now; the absolute limit stays where it was (R13). */
 export async function extendSession(session: ActiveSession, now = Date.now()): Promise<SessionExpiries> {
@@ -23,6 +23,7 @@ export async function extendSession(session: ActiveSession, now = Date.now()): P
  * The request is activity: the idle window restarts here too (this cookie replaces the proxy's).
  */
 export async function keepThisSession(session: ActiveSession, sessionVersion: number): Promise<void> {
+  await recordKeptSession(await db(), session.user.id, session.data.sid, sessionVersion);
   await saveSession(touch({ ...session.data, ver: sessionVersion }));
 }
 

@@ -2,7 +2,7 @@ import type { SessionOptions, UnsealErrorReason } from "iron-session";
 import { env } from "@/lib/config/env";
 import { log } from "@/lib/log/logger";
 import type { SessionData, SessionLimits } from "./session-data";
-import { absoluteExpiry, sessionState } from "./session-data";
+import { absoluteExpiry } from "./session-data";
 import { sessionLimits } from "./session-limits";
 
 export const DEV_COOKIE_NAME = "iron-gate-session";
@@ -45,9 +45,11 @@ export function sessionOptions(): SessionOptions {
 }
 
 /**
- * Options for sealing `data` at `now`: the seal expires with the session's absolute limit and the cookie
- * with its idle window, so neither outlives the session. Set by hand: iron-session's default cookie
- * `Max-Age` (ttl - 60 s) is wrong for short lifetimes.
+ * Options for sealing `data` at `now`: the seal and the cookie both expire with the session's absolute
+ * limit. The cookie deliberately outlives the idle window: the seal's `lastSeenAt` decides idleness, and a
+ * browser that still sends the cookie past the idle limit lets the server answer `expired` (and record it
+ * once) instead of "no session", which a page could not tell from a sign-out in another tab. Set by hand:
+ * iron-session's default cookie `Max-Age` (ttl - 60 s) is wrong for short lifetimes.
  */
 export function sealOptions(
   data: SessionData,
@@ -55,14 +57,8 @@ export function sealOptions(
   limits: SessionLimits = sessionLimits(),
 ): SessionOptions {
   const base = sessionOptions();
-  const state = sessionState(data, limits, now);
-  const idleEnd = state.status === "active" ? state.idleExpiresAt : now;
-  const seconds = (until: number): number => Math.max(1, Math.ceil((until - now) / 1000));
-  return {
-    ...base,
-    ttl: seconds(absoluteExpiry(data, limits)),
-    cookieOptions: { ...base.cookieOptions, maxAge: seconds(idleEnd) },
-  };
+  const seconds = Math.max(1, Math.ceil((absoluteExpiry(data, limits) - now) / 1000));
+  return { ...base, ttl: seconds, cookieOptions: { ...base.cookieOptions, maxAge: seconds } };
 }
 
 export function sessionCookieName(): string {

@@ -27,7 +27,7 @@ describe("resolveSession and the session store (R15, decision 5)", () => {
     expect(await resolveSession({}, now, limits)).toMatchObject({ status: "signed-out", reason: "none" });
     expect(await resolveSession(data, now + 60_000, limits)).toMatchObject({ reason: "expired" });
     expect(await resolveSession(data, now + 600_000, limits)).toMatchObject({ reason: "ended" });
-    expect(await resolveSession({ ...data, uid: "nobody" }, now, limits)).toMatchObject({ reason: "revoked" });
+    expect(await resolveSession({ ...data, uid: "nobody" }, now, limits)).toMatchObject({ reason: "removed" });
   });
 
   it("refuses an ended session id and a stale sessionVersion", async () => {

@@ -38,3 +38,17 @@ export async function bumpSessionVersion(db: Db, userId: string): Promise<number
     .executeTakeFirstOrThrow();
   return row.sessionVersion;
 }
+
+/**
+ * Remembers that `sid` was kept through the bump to `version` ("sign out everywhere else", a password
+ * change), so an in-flight re-seal of it with the previous version is not mistaken for another session.
+ * Nothing happens when the version has moved on meanwhile.
+ */
+export async function recordKeptSession(db: Db, userId: string, sid: string, version: number): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ keptSid: sid, keptVersion: version })
+    .where("id", "=", userId)
+    .where("sessionVersion", "=", version)
+    .execute();
+}

@@ -1,6 +1,7 @@
 import { getIronSession, type IronSession, type UnsealErrorReason } from "iron-session";
 import { cookies } from "next/headers";
-import { audit, oncePerMinuteId } from "@/lib/audit/audit-log";
+import { oncePerMinuteId } from "@/lib/audit/audit-log";
+import { auditLater } from "@/lib/audit/audit-queue";
 import { env } from "@/lib/config/env";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
@@ -20,7 +21,7 @@ function auditUnsealError(reason: UnsealErrorReason): void {
   if (reason === "expired") return;
   void currentRequestContext()
     .then((context) =>
-      audit(
+      auditLater(
         {
           id: oncePerMinuteId("cookie_rejected", context),
           event: "cookie_rejected",

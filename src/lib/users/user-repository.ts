@@ -27,12 +27,18 @@ export async function findUserById(db: Db, id: string): Promise<UserRecord | nul
   return row ? toRecord(row) : null;
 }
 
-/** The user behind a session and whether that session was signed out, in one query. */
+/** The session kept through the user's last `sessionVersion` bump, if any. */
+export interface KeptSession {
+  sid: string;
+  version: number;
+}
+
+/** The user behind a session, whether that session was signed out, and the kept session, in one query. */
 export async function findUserForSession(
   db: Db,
   id: string,
   sid: string,
-): Promise<{ user: UserRecord; ended: boolean } | null> {
+): Promise<{ user: UserRecord; ended: boolean; kept: KeptSession | null } | null> {
   const row = await db
     .selectFrom("users")
     .selectAll("users")
@@ -41,7 +47,8 @@ export async function findUserForSession(
     .executeTakeFirst();
   if (!row) return null;
   const { ended, ...user } = row;
-  return { user: toRecord(user), ended: Boolean(ended) };
+  const kept = row.keptSid !== null && row.keptVersion !== null ? { sid: row.keptSid, version: row.keptVersion } : null;
+  return { user: toRecord(user), ended: Boolean(ended), kept };
 }
 
 /** `email` must already be normalised (see `normalizeEmail`). */
