@@ -13,14 +13,34 @@ const originSchema = z
   })
   .transform((value) => new URL(value).origin);
 
+/** The `sslmode` values `pg` understands; anything else is a typo that would silently mean "no TLS". */
+const SSL_MODES = ["disable", "prefer", "require", "verify-ca", "verify-full", "no-verify"];
+
+const postgresUrlProblem = (url: string): string | null => {
+  if (!URL.canParse(url)) return "is not a valid postgres:// URL";
+  const sslmode = new URL(url).searchParams.get("sslmode");
+  return sslmode === null || SSL_MODES.includes(sslmode) ? null : `sslmode must be one of ${SSL_MODES.join(", ")}`;
+};
+
 const DatabaseEnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/app.db")
     .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
       message: "must be a file: URL (SQLite) or a postgres:// URL",
+    })
+    .superRefine((url, ctx) => {
+      const problem = url.startsWith("file:") ? null : postgresUrlProblem(url);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
+  /** PostgreSQL only: connections per instance, and how long to wait for one, a statement, an idle transaction. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_CONNECT_TIMEOUT: durationSchema("5s"),
+  DATABASE_STATEMENT_TIMEOUT: durationSchema("5s"),
+  DATABASE_IDLE_TX_TIMEOUT: durationSchema("10s"),
 });
+
+export type DatabaseConfig = z.infer<typeof DatabaseEnvSchema>;
 
 const EnvSchema = DatabaseEnvSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -72,7 +92,12 @@ export class ConfigError extends Error {
 
 /** Only what the database needs: for tools such as the CLI, which never touch a session. */
 export function databaseUrl(): string {
-  return parseWith(DatabaseEnvSchema, process.env).DATABASE_URL;
+  return databaseConfig().DATABASE_URL;
+}
+
+/** The database settings alone (URL, pool, timeouts), validated. */
+export function databaseConfig(source: Record<string, string | undefined> = process.env): DatabaseConfig {
+  return parseWith(DatabaseEnvSchema, source);
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -1,35 +1,54 @@
 import { CamelCasePlugin, Kysely, sql } from "kysely";
 import { Migrator } from "kysely/migration";
-import { databaseUrl } from "@/lib/config/env";
+import { type DatabaseConfig, databaseConfig } from "@/lib/config/env";
 import { parseDatabaseUrl } from "./database-url";
-import { DatabaseUnavailableError } from "./errors";
 import { migrationProvider } from "./migrations";
+import { IronGatePostgresDialect } from "./postgres-dialect";
+import { createPostgresPool, type PoolSettings } from "./postgres-pool";
 import type { Database } from "./schema";
 import { NodeSqliteDialect, openSqlite } from "./sqlite-dialect";
 
 export type Db = Kysely<Database>;
 
-function sqlitePath(url: string): string {
-  const target = parseDatabaseUrl(url);
-  if (target.kind === "postgres") {
-    throw new DatabaseUnavailableError("PostgreSQL is not supported yet: use a file: DATABASE_URL");
-  }
-  return target.path;
-}
+const plugins = [new CamelCasePlugin()];
 
-function kysely(path: string, readOnly = false): Db {
+function sqliteKysely(path: string, readOnly = false): Db {
   const connection = openSqlite(path);
   if (readOnly) connection.exec("PRAGMA query_only = ON");
-  return new Kysely<Database>({ dialect: new NodeSqliteDialect(connection), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({ dialect: new NodeSqliteDialect(connection), plugins });
+}
+
+function postgresKysely(url: string, settings: PoolSettings): Db {
+  const pool = createPostgresPool(url, settings);
+  return new Kysely<Database>({ dialect: new IronGatePostgresDialect({ pool }), plugins });
+}
+
+/** The settings for `url`, with the pool and timeouts from the environment. */
+const configFor = (url: string): DatabaseConfig => ({ ...databaseConfig(), DATABASE_URL: url });
+
+/** Opens the database that `url` names as it is, without migrating (`npm run db:migrate`, `db:status`). */
+export function connectDatabase(url: string, config: DatabaseConfig = configFor(url)): Db {
+  const target = parseDatabaseUrl(url);
+  return target.kind === "postgres" ? postgresKysely(target.url, config) : sqliteKysely(target.path);
 }
 
 /** Opens the database that `url` names and brings its schema up to date. */
-export async function openDatabase(url: string): Promise<Db> {
-  const db = kysely(sqlitePath(url));
-  await migrate(db);
+export async function openDatabase(url: string, config?: DatabaseConfig): Promise<Db> {
+  const db = connectDatabase(url, config);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   return db;
 }
 
+/**
+ * Applies the pending migrations; returns their names, in order (none when the schema is current). Each
+ * runs in a transaction; on PostgreSQL under an advisory lock (postgres-dialect.ts), on SQLite under the
+ * write lock that BEGIN IMMEDIATE takes: concurrent starts migrate once.
+ */
 export async function migrate(db: Db): Promise<string[]> {
   const { error, results = [] } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) throw error;
@@ -52,22 +71,24 @@ interface Databases {
 }
 
 /**
- * The writer (migrated on open) and a read-only second connection to the same file. SQLite in WAL mode
- * lets reads run while a write waits for a lock held by another process; on one connection they would queue
- * behind it. Session checks and health pings read through `reader()`.
+ * The writer (migrated on open) and, on SQLite, a read-only second connection to the same file: in WAL mode
+ * reads run while a write waits for a lock held by another process; on one connection they would queue
+ * behind it. Session checks and health pings read through `reader()`. PostgreSQL's pool already runs reads
+ * beside writes: there the reader is the same pool.
  */
 async function openDatabases(url: string): Promise<Databases> {
   const db = await openDatabase(url);
-  const path = sqlitePath(url);
+  const target = parseDatabaseUrl(url);
   // An in-memory database exists once per connection: there, the writer reads too.
-  return { db, reader: path === ":memory:" ? db : kysely(path, true) };
+  if (target.kind === "postgres" || target.path === ":memory:") return { db, reader: db };
+  return { db, reader: sqliteKysely(target.path, true) };
 }
 
 // One database per process, shared by every bundle Next.js builds (App Router, Pages Router, proxy).
 const holder = globalThis as typeof globalThis & { __ironGateDatabases?: Promise<Databases> };
 
 function databases(): Promise<Databases> {
-  holder.__ironGateDatabases ??= openDatabases(databaseUrl()).catch((error: unknown) => {
+  holder.__ironGateDatabases ??= openDatabases(databaseConfig().DATABASE_URL).catch((error: unknown) => {
     holder.__ironGateDatabases = undefined;
     throw error;
   });

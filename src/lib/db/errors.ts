@@ -3,6 +3,27 @@ const SQLITE_LOCKED = 6;
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
 const PG_UNIQUE_VIOLATION = "23505";
 
+/** PostgreSQL SQLSTATEs that mean "try again later", never "your request is wrong". */
+const PG_UNAVAILABLE = new Set([
+  "57014", // query_canceled: the statement timeout
+  "57P01", // admin_shutdown: pg_terminate_backend, a restart
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up
+  "53300", // too_many_connections
+  "25P03", // idle_in_transaction_session_timeout
+  "55P03", // lock_not_available: the lock timeout
+]);
+/** A transaction that lost a race with another one: nothing was written, so running it again is safe. */
+const PG_RETRYABLE = new Set(["40001", "40P01"]); // serialization_failure, deadlock_detected
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);
+/** What `pg` and its pool say, without a code, when a connection dies or cannot be had in time. */
+const PG_CONNECTION_MESSAGES = [
+  "Connection terminated",
+  "timeout exceeded when trying to connect",
+  "Query read timeout",
+  "is not queryable",
+];
+
 function field(error: unknown, key: string): unknown {
   return typeof error === "object" && error !== null ? (error as Record<string, unknown>)[key] : undefined;
 }
@@ -17,10 +38,25 @@ export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
 }
 
+/** A serialization failure or deadlock: the transaction did nothing and may simply be run again. */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const code = field(error, "code");
+  return typeof code === "string" && PG_RETRYABLE.has(code);
+}
+
+/**
+ * One meaning for both engines (decision 8): locked, unreachable, killed, out of connections, too slow or
+ * in a lost race all mean "service unavailable, try again", never a 500.
+ */
 export function isUnavailable(error: unknown): boolean {
   if (error instanceof DatabaseUnavailableError) return true;
   const errcode = field(error, "errcode");
   if (errcode === SQLITE_BUSY || errcode === SQLITE_LOCKED) return true;
   const code = field(error, "code");
-  return typeof code === "string" && ["ECONNREFUSED", "ETIMEDOUT", "57P01", "57P03", "53300"].includes(code);
+  if (typeof code === "string") {
+    if (PG_UNAVAILABLE.has(code) || PG_RETRYABLE.has(code) || NETWORK_CODES.has(code)) return true;
+    if (code.startsWith("08")) return true; // connection_exception and its subclasses
+  }
+  const message = field(error, "message");
+  return typeof message === "string" && PG_CONNECTION_MESSAGES.some((text) => message.includes(text));
 }

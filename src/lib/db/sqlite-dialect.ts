@@ -12,6 +12,7 @@ import {
   type Kysely,
   type QueryCompiler,
   type QueryResult,
+  type SelectQueryNode,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -74,6 +75,20 @@ class NodeSqliteAdapter extends SqliteAdapter {
   }
 }
 
+const ROW_LOCKS = new Set(["ForUpdate", "ForNoKeyUpdate", "ForShare", "ForKeyShare", "NoWait", "SkipLocked"]);
+
+/**
+ * `SELECT … FOR UPDATE` is how a read-then-write locks its row on PostgreSQL. SQLite has no row locks and
+ * no such syntax: there BEGIN IMMEDIATE already holds the whole database's write lock, so the clause is
+ * dropped and the same query runs on both engines.
+ */
+class NodeSqliteQueryCompiler extends SqliteQueryCompiler {
+  protected override visitSelectQuery(node: SelectQueryNode): void {
+    const endModifiers = node.endModifiers?.filter((modifier) => !ROW_LOCKS.has(modifier.modifier ?? ""));
+    super.visitSelectQuery({ ...node, endModifiers });
+  }
+}
+
 class NodeSqliteConnection implements DatabaseConnection {
   constructor(private readonly db: DatabaseSync) {}
 
@@ -133,7 +148,7 @@ export class NodeSqliteDialect implements Dialect {
     return new NodeSqliteDriver(this.db);
   }
   createQueryCompiler(): QueryCompiler {
-    return new SqliteQueryCompiler();
+    return new NodeSqliteQueryCompiler();
   }
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new SqliteIntrospector(db);

@@ -1,45 +1,47 @@
-import type { Transaction } from "kysely";
 import type { Db } from "@/lib/db/database";
-import type { Database } from "@/lib/db/schema";
+import { type Trx, transaction } from "@/lib/db/transaction";
 import { ipBucket } from "@/lib/http/request-context";
 import { accountDelayMs, type ThrottlePolicy } from "./throttle-policy";
 
 export type ThrottleVerdict = { ok: true } | { ok: false; scope: "ip" | "account"; retryAfterSeconds: number };
 
-type Trx = Transaction<Database>;
-
 const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
-async function readRow(trx: Trx, key: string) {
-  return trx.selectFrom("throttles").selectAll().where("key", "=", key).executeTakeFirst();
-}
+type ThrottleRow = { key: string; milliTokens: number; failures: number; blockedUntil: number; updatedAt: number };
 
-async function writeRow(
-  trx: Trx,
-  row: { key: string; milliTokens: number; failures: number; blockedUntil: number; updatedAt: number },
-): Promise<void> {
+/**
+ * The row for `key`, locked until the transaction ends: another attempt on the same key waits here, then
+ * reads what this one wrote (READ COMMITTED re-reads a row it waited for). A row that does not exist cannot
+ * be locked, so a missing one is first created as `initial`. On SQLite, BEGIN IMMEDIATE already serialises
+ * the whole transaction and `forUpdate` compiles to nothing (sqlite-dialect.ts).
+ */
+async function lockRow(trx: Trx, initial: ThrottleRow): Promise<ThrottleRow> {
   await trx
     .insertInto("throttles")
-    .values(row)
-    .onConflict((conflict) =>
-      conflict.column("key").doUpdateSet({
-        milliTokens: row.milliTokens,
-        failures: row.failures,
-        blockedUntil: row.blockedUntil,
-        updatedAt: row.updatedAt,
-      }),
-    )
+    .values(initial)
+    .onConflict((conflict) => conflict.column("key").doNothing())
     .execute();
+  const row = await trx
+    .selectFrom("throttles")
+    .selectAll()
+    .where("key", "=", initial.key)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { ...row, blockedUntil: Number(row.blockedUntil), updatedAt: Number(row.updatedAt) };
+}
+
+async function writeRow(trx: Trx, { key, ...row }: ThrottleRow): Promise<void> {
+  await trx.updateTable("throttles").set(row).where("key", "=", key).execute();
 }
 
 /** Takes one token from the address's bucket, refilled continuously at `ipPerMinute`. */
 async function takeIpToken(trx: Trx, ip: string, policy: ThrottlePolicy, now: number): Promise<ThrottleVerdict> {
   const key = `ip:${ip}`;
-  const row = await readRow(trx, key);
   const capacity = policy.ipBurst * 1000;
+  const row = await lockRow(trx, { key, milliTokens: capacity, failures: 0, blockedUntil: 0, updatedAt: now });
   const perMs = policy.ipPerMinute / 60; // milli-tokens per millisecond
-  const elapsed = row ? Math.max(0, now - Number(row.updatedAt)) : 0;
-  const available = row ? Math.min(capacity, row.milliTokens + Math.floor(elapsed * perMs)) : capacity;
+  const elapsed = Math.max(0, now - row.updatedAt);
+  const available = Math.min(capacity, row.milliTokens + Math.floor(elapsed * perMs));
   if (available < 1000) return { ok: false, scope: "ip", retryAfterSeconds: seconds((1000 - available) / perMs) };
   await writeRow(trx, { key, milliTokens: available - 1000, failures: 0, blockedUntil: 0, updatedAt: now });
   return { ok: true };
@@ -56,10 +58,10 @@ async function reserveAccountAttempt(
   now: number,
 ): Promise<ThrottleVerdict> {
   const key = `account:${account}`;
-  const row = await readRow(trx, key);
-  const blockedUntil = row ? Number(row.blockedUntil) : 0;
+  const row = await lockRow(trx, { key, milliTokens: 0, failures: 0, blockedUntil: 0, updatedAt: now });
+  const blockedUntil = row.blockedUntil;
   if (blockedUntil > now) return { ok: false, scope: "account", retryAfterSeconds: seconds(blockedUntil - now) };
-  const failures = (row?.failures ?? 0) + 1;
+  const failures = row.failures + 1;
   const delay = accountDelayMs(failures, policy);
   await writeRow(trx, { key, milliTokens: 0, failures, blockedUntil: delay > 0 ? now + delay : 0, updatedAt: now });
   return { ok: true };
@@ -76,7 +78,7 @@ export async function admitAttempt(
   policy: ThrottlePolicy,
   now = Date.now(),
 ): Promise<ThrottleVerdict> {
-  const verdict = await db.transaction().execute(async (trx) => {
+  const verdict = await transaction(db, async (trx) => {
     const ip = await takeIpToken(trx, target.ip === null ? "unknown" : ipBucket(target.ip), policy, now);
     if (!ip.ok || target.account === undefined) return ip;
     return reserveAccountAttempt(trx, target.account, policy, now);
