@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import type { Reporter } from "vitest/node";
-import { probePostgres } from "./tests/support/postgres-probe";
+import { postgresForTests } from "./tests/support/postgres";
 
 const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
 
@@ -20,6 +20,7 @@ const POSTGRES_ONLY = ["tests/integration/multi-instance.test.ts", "tests/securi
 /** SQLite's file lock, and CLI tests that make SQLite files of their own (the CLI on PostgreSQL: users-cli-server). */
 const SQLITE_ONLY = [
   "tests/security/fail-closed.test.ts",
+  "tests/security/audit-queue.test.ts",
   "tests/integration/users-cli.test.ts",
   "tests/integration/users-cli-terminal.test.ts",
 ];
@@ -63,14 +64,12 @@ function postgresSelected(argv: string[]): boolean {
 /** The PostgreSQL projects when the test database answers; CI (IRON_GATE_REQUIRE_POSTGRES=1) never skips. */
 async function withPostgres(): Promise<{ projects: TestProjectInlineConfiguration[]; skipped?: string }> {
   if (!postgresSelected(process.argv)) return { projects: [] };
-  const probe = await probePostgres();
-  if (probe.ok) return { projects: postgresProjects };
-  if (process.env.IRON_GATE_REQUIRE_POSTGRES === "1") {
-    throw new Error(`IRON_GATE_REQUIRE_POSTGRES=1, but ${probe.reason}`);
-  }
+  // Throws when IRON_GATE_REQUIRE_POSTGRES=1 (CI) and PostgreSQL cannot be reached.
+  const probe = await postgresForTests();
+  if (probe.available) return { projects: postgresProjects };
   return {
     projects: [],
-    skipped: `PostgreSQL suites SKIPPED (data-postgres, integration-postgres): ${probe.reason}. Start PostgreSQL or set TEST_POSTGRES_URL to run them; CI sets IRON_GATE_REQUIRE_POSTGRES=1 and never skips.`,
+    skipped: `PostgreSQL suites SKIPPED (data-postgres, integration-postgres and the PostgreSQL half of the unit tests): ${probe.reason}. Start PostgreSQL or set IRON_GATE_TEST_POSTGRES_URL to run them; CI sets IRON_GATE_REQUIRE_POSTGRES=1 and never skips.`,
   };
 }
 
@@ -92,6 +91,8 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
+          // Some unit tests run on both engines themselves (tests/support/engines.ts).
+          globalSetup: ["tests/support/postgres-run.ts"],
           setupFiles: ["tests/support/unit-env.ts"],
         },
       },

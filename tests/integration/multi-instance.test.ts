@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/database";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD, uniqueEmail } from "../support/http-client";
-import { createTestDatabase, terminateConnections } from "../support/test-postgres";
+import { createTestDatabase, terminateConnections } from "../support/postgres";
 import { copyOf, currentUser, expectError, expectJson } from "./helpers";
 
 /**
@@ -28,7 +28,7 @@ let b: AppServer;
 let databaseUrl = "";
 
 beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
+  databaseUrl = (await createTestDatabase()).url;
   const shared = {
     DATABASE_URL: databaseUrl,
     SESSION_SECRETS: `1:${randomBytes(32).toString("base64url")}`,

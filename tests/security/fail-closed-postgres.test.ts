@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, expectJson, expectLoginRedirect } from "../integration/helpers";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD, uniqueEmail } from "../support/http-client";
+import { asAdmin, createTestDatabase, withConnection } from "../support/postgres";
 import { startTcpRelay, type TcpRelay } from "../support/tcp-relay";
-import { createTestDatabase, withAdmin, withConnection } from "../support/test-postgres";
 
 /**
  * Issue 10 §3, the PostgreSQL twin of fail-closed.test.ts: the database refused, its connections killed, the
@@ -24,7 +24,7 @@ let email = "";
 let seal = "";
 
 beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
+  databaseUrl = (await createTestDatabase()).url;
   const target = new URL(databaseUrl);
   relay = await startTcpRelay({ host: target.hostname, port: Number(target.port || 5432) });
   const relayed = new URL(databaseUrl);
@@ -119,7 +119,7 @@ describe("PostgreSQL refuses connections", () => {
 describe("PostgreSQL kills the connections mid-traffic", () => {
   it("every answer is a success or a 503, never a 500; afterwards it serves normally", async () => {
     let killing = true;
-    const killer = withAdmin(async (admin) => {
+    const killer = asAdmin(async (admin) => {
       const name = new URL(databaseUrl).pathname.slice(1);
       while (killing) {
         await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [name]);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, expectJson } from "../integration/helpers";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD, uniqueEmail } from "../support/http-client";
+import { sqlitePath } from "./support";
 
 /**
  * Decision 8 / section C.4-C.5: when SQLite stays locked past the server's 5 s busy timeout, writes answer
@@ -32,10 +33,7 @@ afterAll(async () => {
  * `HOLD_MS` unless `during` settles later, and always releases it.
  */
 async function whileLocked<T>(during: () => Promise<T>): Promise<T> {
-  expect(server.databaseUrl.startsWith("file:"), "SQLite's own lock: this file runs on the SQLite engine only").toBe(
-    true,
-  );
-  const db = new DatabaseSync(server.databaseUrl.slice("file:".length));
+  const db = new DatabaseSync(sqlitePath(server.databaseUrl));
   db.exec("BEGIN IMMEDIATE");
   try {
     const work = during();

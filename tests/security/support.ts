@@ -5,6 +5,12 @@ import { openDatabase } from "@/lib/db/database";
 
 /** Shared bits of the security suite (not a test file: vitest only collects `*.test.ts`). */
 
+/** The SQLite path of a `file:` DATABASE_URL (for the SQLite-only tests that hold the file's own lock). */
+export function sqlitePath(databaseUrl: string): string {
+  expect(databaseUrl.startsWith("file:"), databaseUrl).toBe(true);
+  return databaseUrl.slice("file:".length);
+}
+
 export interface AuthEventRow {
   id: string;
   at: number;

@@ -4,8 +4,8 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createTestDatabase } from "./postgres";
 import { type TestEngine, testEngine } from "./test-engine";
-import { createTestDatabase } from "./test-postgres";
 
 export interface AppServer {
   baseUrl: string;
@@ -39,7 +39,7 @@ const postgresByName = new Map<string, string>();
 
 async function postgresDatabase(name: string, keepData: boolean): Promise<string> {
   const kept = keepData ? postgresByName.get(name) : undefined;
-  const url = kept ?? (await createTestDatabase());
+  const url = kept ?? (await createTestDatabase()).url;
   postgresByName.set(name, url);
   return url;
 }

@@ -1,10 +1,12 @@
 import { afterAll } from "vitest";
-import { createTestDatabase, dropTestDatabase } from "./test-postgres";
+import { db } from "@/lib/db/database";
+import { createTestDatabase } from "./postgres";
 
-// After unit-env.ts: the data-layer tests of the PostgreSQL project get a fresh database per test file.
-const url = await createTestDatabase();
-process.env.DATABASE_URL = url;
+// After unit-env.ts: on the data-postgres project, the data-layer tests get a fresh database per test file.
+const database = await createTestDatabase();
+process.env.DATABASE_URL = database.url;
 
 afterAll(async () => {
-  await dropTestDatabase(url);
+  await (await db()).destroy();
+  await database.drop();
 });
