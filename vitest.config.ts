@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import type { Reporter } from "vitest/node";
-import { postgresForTests } from "./tests/support/postgres";
 
 const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
 
@@ -65,6 +64,7 @@ function postgresSelected(argv: string[]): boolean {
 async function withPostgres(): Promise<{ projects: TestProjectInlineConfiguration[]; skipped?: string }> {
   if (!postgresSelected(process.argv)) return { projects: [] };
   // Throws when IRON_GATE_REQUIRE_POSTGRES=1 (CI) and PostgreSQL cannot be reached.
+  const { postgresForTests } = await import("./tests/support/postgres.ts");
   const probe = await postgresForTests();
   if (probe.available) return { projects: postgresProjects };
   return {

@@ -34,6 +34,6 @@ export default async function setup(): Promise<() => Promise<void>> {
   await dropRunDatabases();
   return async () => {
     const dropped = await dropRunDatabases();
-    if (dropped > 0) console.log(`PostgreSQL: dropped ${dropped} test databases the run left`);
+    if (dropped > 0) console.log(`PostgreSQL: dropped the ${dropped} test databases still there at the end of the run`);
   };
 }
