@@ -33,6 +33,8 @@ beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     SESSION_SECRETS: `1:${randomBytes(32).toString("base64url")}`,
     APP_ORIGIN,
+    // One proxy in front appends the client's address, as the load balancer would.
+    TRUST_PROXY: "1",
   };
   // Started together: both migrate the empty database at once, under the advisory lock.
   [a, b] = await Promise.all([startAppServer("instance-a", shared), startAppServer("instance-b", shared)]);
@@ -42,9 +44,9 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-/** A JSON request as a browser on the public origin sends it. */
-function send(client: Client, method: string, path: string, body?: unknown): Promise<Response> {
-  return client.json(method, path, body, { origin: APP_ORIGIN });
+/** A JSON request as a browser on the public origin sends it, through the load balancer (from `ip`). */
+function send(client: Client, method: string, path: string, body?: unknown, ip = "203.0.113.1"): Promise<Response> {
+  return client.json(method, path, body, { origin: APP_ORIGIN, "x-forwarded-for": ip });
 }
 
 async function signUpOn(server: AppServer): Promise<{ client: Client; email: string }> {
@@ -143,9 +145,16 @@ describe("two instances, one database: throttling and sign-up races", () => {
 
   it("16 concurrent wrong passwords for one account over both instances: at most the free failures get through", async () => {
     const { email } = await signUpOn(b);
+    // From 16 addresses, so only the account's own row decides (one address's bucket would queue them).
     const responses = await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        send(new Client((i % 2 === 0 ? a : b).baseUrl), "POST", "/api/sessions", { email, password: `wrong ${i} pw` }),
+        send(
+          new Client((i % 2 === 0 ? a : b).baseUrl),
+          "POST",
+          "/api/sessions",
+          { email, password: `wrong ${i} pw` },
+          `198.51.100.${i + 1}`,
+        ),
       ),
     );
     const statuses = responses.map((response) => response.status);
