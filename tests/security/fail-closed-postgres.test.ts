@@ -175,8 +175,8 @@ describe("a statement past its timeout, and the pool used up", () => {
       });
       return { waiting, page: await signedInClient().request("/private"), stuck: await stuck };
     });
-    await expect503(answers.stuck, "the request holding the connection");
     await expect503(answers.waiting, "the request waiting for a connection");
+    await expect503(answers.stuck, "the request holding the connection");
     expectLoginRedirect(answers.page, server.baseUrl, "/private");
     await recovered();
   });
