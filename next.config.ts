@@ -1,17 +1,34 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { ensureDevSecret } from "./src/lib/config/dev-secret";
-import { staticSecurityHeaders } from "./src/lib/http/security-headers";
+import { exitOnOldNode } from "./src/lib/config/node-version";
+import { MAX_FORM_BODY_BYTES } from "./src/lib/http/request-limits";
+import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders, UNPROXIED_SOURCE } from "./src/lib/http/security-headers";
+
+// `next start` loads this file before it prepares the server, so an old Node stops here, before "Ready".
+exitOnOldNode();
 
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_DEVELOPMENT_SERVER) ensureDevSecret();
   return {
     poweredByHeader: false,
+    // `next dev` serves its own assets and HMR only to `localhost` unless told: the other loopback names too.
+    allowedDevOrigins: ["127.0.0.1", "[::1]"],
     reactStrictMode: true,
+    // The proxy redirects `/path/` to `/path` itself, with the security headers Next.js's redirect drops.
+    skipTrailingSlashRedirect: true,
     // Types are checked once, by `npm run typecheck` (CI runs it before the tests), over app and tests alike.
     typescript: { ignoreBuildErrors: true },
+    // What Next.js buffers of a request body for the proxy (10 MB by default): see request-limits.ts.
+    experimental: { proxyClientMaxBodySize: MAX_FORM_BODY_BYTES },
     async headers() {
-      return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
+      return [
+        { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
+        {
+          source: UNPROXIED_SOURCE,
+          headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+        },
+      ];
     },
   };
 }

@@ -23,6 +23,7 @@ function server(listenOn: number, limits: Record<string, string> = {}, database 
     timeout: 60_000,
     env: {
       NODE_ENV: "production",
+      APP_ORIGIN: `http://localhost:${listenOn}`,
       NEXT_TELEMETRY_DISABLED: "1",
       THROTTLE_IP_BURST: "100000",
       THROTTLE_IP_PER_MINUTE: "100000",

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { NameSchema } from "@/lib/auth/auth-schemas";
 import { EmailSchema } from "@/lib/auth/email";
 
 /** One `npm run users` invocation, understood. */
@@ -42,7 +43,10 @@ export function parseUsersArgs(argv: string[]): ParsedUsersArgs {
       const options = { name: { type: "string" }, admin: { type: "boolean", default: false } } as const;
       const parsed = strictly(() => parseArgs({ args, options, allowPositionals: true }), 1);
       if (typeof parsed === "string") return usage(parsed);
-      const name = parsed.values.name?.trim() || null;
+      // The API's own rule for names (no invisible or bidi characters), refused with exit 1 like an email.
+      const named = NameSchema.nullish().safeParse(parsed.values.name?.trim() || null);
+      if (!named.success) return { ok: false, exit: 1, message: `--name: ${named.error.issues[0]?.message}` };
+      const name = named.data ?? null;
       return withEmail(parsed.positionals[0], (email) => ({ kind: "add", email, name, admin: parsed.values.admin }));
     }
     case "list": {

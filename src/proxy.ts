@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/config/env";
 import { crossOriginResponse } from "@/lib/http/api-response";
+import { refuseMalformedAction } from "@/lib/http/malformed-action";
 import { checkOrigin } from "@/lib/http/origin-check";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-context";
 import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
@@ -26,12 +27,22 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const { APP_ORIGIN, TRUSTED_ORIGINS, NODE_ENV } = env();
   const { pathname, search } = request.nextUrl;
   const requestId = randomUUID();
+  // Next.js's own trailing-slash redirect drops every configured header, so it is off (next.config.ts) and
+  // done here, where the answer gets what pages get.
+  if (pathname.length > 1 && pathname.endsWith("/")) {
+    const target = new URL(`${pathname.replace(/\/+$/, "") || "/"}${search}`, request.url);
+    return stamped(NextResponse.redirect(target, 308), API_CONTENT_SECURITY_POLICY, requestId);
+  }
   const isPage = !pathname.startsWith("/api/");
   if (isPage) {
     const verdict = checkOrigin(request, { appOrigin: APP_ORIGIN, trustedOrigins: TRUSTED_ORIGINS });
     if (!verdict.ok) {
       log.warn("csrf_rejected", { path: pathname, reason: verdict.reason, requestId });
-      return crossOriginResponse();
+      return stamped(crossOriginResponse(), API_CONTENT_SECURITY_POLICY, requestId);
+    }
+    if (request.method === "POST") {
+      const malformed = await refuseMalformedAction(request);
+      if (malformed) return malformed;
     }
   }
   // Headers the app trusts are set here, overwriting whatever the client sent (R55).
@@ -51,9 +62,18 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const state = await proxySession(request, response);
   if (state?.status === "active" || !isProtected(pathname)) return response;
   const reason = state === null ? "none" : state.reason === "idle" ? "expired" : "ended";
-  return NextResponse.redirect(new URL(loginUrl(`${pathname}${search}`, reason), request.url));
+  const redirect = NextResponse.redirect(new URL(loginUrl(`${pathname}${search}`, reason), request.url));
+  return stamped(redirect, csp, requestId);
+}
+
+/** The proxy's own answers carry what pages carry (next.config.ts adds the static headers to all). */
+function stamped(response: Response, csp: string, requestId: string): Response {
+  response.headers.set("content-security-policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
 }
 
 export const config = {
+  // The same prefixes as UNPROXIED_SOURCE (security-headers.ts), which gives those paths their CSP.
   matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
 };

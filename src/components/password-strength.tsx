@@ -6,8 +6,9 @@ import type { PasswordVerdict } from "@/lib/auth/password-strength";
 const LABELS = ["Very weak", "Weak", "Fair", "Strong", "Very strong"] as const;
 
 /**
- * Live feedback as the user types, from the same policy the server applies. The dictionaries are
- * loaded only once someone starts typing a new password.
+ * Live feedback as the user types: the same policy, lists and tuning the server applies in its workers
+ * (`judgePassword`), run here in the page. The dictionaries are loaded only once someone starts typing a
+ * new password.
  */
 interface Props {
   password: string;

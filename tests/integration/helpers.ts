@@ -117,8 +117,13 @@ const ROOT = resolve(import.meta.dirname, "../..");
 
 /** Runs `npm run -s users -- …args` from the project root against `databaseUrl`, `stdin` as the password. */
 export function runUsersCli(databaseUrl: string, args: string[], stdin = ""): Promise<CliResult> {
+  return runScript("users", databaseUrl, args, stdin);
+}
+
+/** Runs `npm run -s <script> -- …args` from the project root against `databaseUrl`. */
+export function runScript(script: string, databaseUrl: string, args: string[] = [], stdin = ""): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn("npm", ["run", "-s", "users", "--", ...args], {
+    const child = spawn("npm", ["run", "-s", script, "--", ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["pipe", "pipe", "pipe"],

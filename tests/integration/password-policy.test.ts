@@ -47,6 +47,24 @@ describe("sign-up password policy: 400 invalid_input with fields.password", () =
     });
   }
 
+  // Issue 8, section 4: built from the app's name (APP_NAME defaults to "Iron Gate"), the word
+  // "password", keyboard walks and famous phrases; all were accepted before.
+  const guessable: string[] = [
+    "IronGateIronGate1",
+    "iron gate iron gate 2024",
+    "Iron-Gate-Iron-Gate!",
+    "Password123456789!",
+    "correcthorsebatterystaple",
+    "Correct Horse Battery Staple",
+    "maytheforcebewithyou",
+    "1qaz2wsx3edc4rfv5tgb",
+  ];
+  for (const password of guessable) {
+    it(`refuses the guessable ${password}`, async () => {
+      await expectWeak(uniqueEmail("guessable"), password);
+    });
+  }
+
   it("accepts a long uncommon passphrase (the policy is not a blanket refusal)", async () => {
     const response = await new Client().json("POST", "/api/users", {
       email: uniqueEmail("strong"),

@@ -7,6 +7,7 @@ import { openSeal } from "../support/seal";
 
 // Short limits so that real time can run them out: idle 6 s (re-seal every 600 ms), absolute 16 s. Every
 // wait below is "until the server's own timestamps say so" plus at least a second, never a tight margin.
+// The warning must be shorter than the idle limit, or the server refuses to start.
 const IDLE_MS = 6_000;
 const MAX_AGE_MS = 16_000;
 const REFRESH_MS = IDLE_MS / 10;
@@ -14,7 +15,11 @@ let server: AppServer;
 const COOKIE = "__Host-iron-gate-session";
 
 beforeAll(async () => {
-  server = await startAppServer("lifecycle", { SESSION_IDLE_TIMEOUT: "6s", SESSION_MAX_AGE: "16s" });
+  server = await startAppServer("lifecycle", {
+    SESSION_IDLE_TIMEOUT: "6s",
+    SESSION_MAX_AGE: "16s",
+    SESSION_WARNING: "1s",
+  });
 });
 afterAll(() => server.stop());
 
@@ -136,7 +141,8 @@ describe("the proxy's refresh and the handler's own cookie", () => {
     const client = await dueForReseal();
     const response = await client.json("POST", "/api/sessions/revoke-others");
     expect(response.status).toBe(200);
-    const cookies = response.headers.getSetCookie();
+    // The proxy's re-seal, then the handler's (the kept-proof cookie beside them is another name).
+    const cookies = response.headers.getSetCookie().filter((header) => !header.includes("-kept="));
     expect(cookies).toHaveLength(2);
     const [fromProxy, fromHandler] = await Promise.all(cookies.map(sealOf));
     expect((fromHandler?.ver ?? 0) - (fromProxy?.ver ?? 0)).toBe(1);
@@ -158,8 +164,15 @@ describe("the proxy's refresh and the handler's own cookie", () => {
     expect((await inFlight.request("/private")).headers.getSetCookie()).toHaveLength(1);
     // ...revoke-others, sent with that same cookie, answers with the new version...
     expect((await client.json("POST", "/api/sessions/revoke-others")).status).toBe(200);
-    // ...and the proxy's cookie arrives last, so it is the one the browser keeps: still this session.
+    // ...and the proxy's cookie arrives last, so it is the one the browser keeps, beside the kept-proof
+    // cookie of the bump's answer (which no re-seal touches): still this session.
+    const proof = [...client.cookies].find(([name]) => name.endsWith("-kept"));
+    expect(proof, "revoke-others set the kept-proof cookie").toBeDefined();
+    const bare = copyOf(inFlight);
+    inFlight.cookies.set(...(proof as [string, string]));
     expect(await status(inFlight)).toMatchObject({ user: { email: emails.get(client) } });
+    // Without the proof the same seal is a copy taken before the bump, such as a thief's: dead (R15, R17).
+    expect(await status(bare)).toMatchObject({ user: null, reason: "revoked" });
     expect(await status(elsewhere)).toMatchObject({ user: null, reason: "revoked" });
     // It is upgraded on its next write, and the next bump ends any copy still at the old version.
     const refreshed = copyOf(inFlight);

@@ -93,6 +93,16 @@ describe("npm run users (its own temporary database)", () => {
     expectExit(result, 1);
   });
 
+  it("refuses an email or a name with invisible or bidi characters with exit 1, and adds nobody", async () => {
+    const db = freshDatabase();
+    const email = await runUsersCli(db, ["add", "uni\u200Bcorn@example.com"], STRONG_PASSWORD);
+    expectExit(email, 1);
+    const name = await runUsersCli(db, ["add", "unicorn@example.com", "--name", "Ada \u202Eevil"], STRONG_PASSWORD);
+    expectExit(name, 1);
+    expect(name.stderr).toMatch(/invisible|direction/i);
+    expect((await runUsersCli(db, ["list"])).stdout).not.toContain("unicorn");
+  });
+
   it("set-admin on/off exits 0 and changes the role; an unknown email exits 1", async () => {
     const db = freshDatabase();
     expectExit(await runUsersCli(db, ["add", "promote@example.com"], STRONG_PASSWORD), 0);

@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import { expectError } from "../integration/helpers";
 import { paddedJson, streamOf } from "../support/bodies";
 import { Client, STRONG_PASSWORD, signedUpClient, uniqueEmail } from "../support/http-client";
+import { firstResponse, openWire, waitFor } from "../support/raw-wire";
 import { expectNo5xx, rawExchange, statusCodes } from "./support";
 
 /**
@@ -124,5 +125,76 @@ describe("a Content-Length that lies (raw socket)", () => {
     for (const code of codes) expect(code, raw.slice(0, 500)).toBeLessThan(500);
     expect(codes[0] ?? 400, raw.slice(0, 500)).toBeGreaterThanOrEqual(400);
     expect(await emailIsFree(email)).toBe(true);
+  });
+});
+
+describe("bodies that never arrive (raw socket)", () => {
+  const host = new URL(baseUrl).host;
+
+  it.each([
+    ["/api/sessions", true],
+    ["/api/users", true],
+    ["/login", false],
+  ])("a declared Content-Length of 99999999 on %s is 413 at once, before any body byte is sent", async (path, api) => {
+    const wire = await openWire(baseUrl);
+    try {
+      const head = [
+        `POST ${path} HTTP/1.1`,
+        `Host: ${host}`,
+        "Content-Type: application/json",
+        "Content-Length: 99999999",
+      ];
+      wire.socket.write(`${head.join("\r\n")}\r\n\r\n`);
+      await waitFor(() => wire.received().includes("\r\n\r\n") || wire.closed(), 10_000);
+      const response = firstResponse(wire.received());
+      expect(response?.status, wire.received().slice(0, 300)).toBe(413);
+      expect(response?.headers.get("connection")).toBe("close");
+      if (api) expect(JSON.parse(response?.body ?? "")).toMatchObject({ error: { code: "payload_too_large" } });
+    } finally {
+      wire.socket.destroy();
+    }
+  });
+
+  it("a body that stops half-way is answered 408 and closed within seconds, not held for minutes", {
+    timeout: 45_000,
+  }, async () => {
+    const wire = await openWire(baseUrl);
+    try {
+      const head = [
+        `POST /api/sessions HTTP/1.1`,
+        `Host: ${host}`,
+        "Content-Type: application/json",
+        "Content-Length: 1000",
+      ];
+      wire.socket.write(`${head.join("\r\n")}\r\n\r\n{"email":"slow@example.com",`);
+      const started = Date.now();
+      await waitFor(wire.closed, 30_000);
+      expect(wire.closed(), "the connection was still open after 30 s").toBe(true);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      const response = firstResponse(wire.received());
+      expect(response?.status).toBe(408);
+      expect(JSON.parse(response?.body ?? "")).toMatchObject({ error: { code: "request_timeout" } });
+    } finally {
+      wire.socket.destroy();
+    }
+  });
+
+  it("a chunked body that stops half-way is closed within seconds too", { timeout: 45_000 }, async () => {
+    const wire = await openWire(baseUrl);
+    try {
+      const head = [
+        `POST /api/users HTTP/1.1`,
+        `Host: ${host}`,
+        "Content-Type: application/json",
+        "Transfer-Encoding: chunked",
+      ];
+      const piece = '{"email":"slow@';
+      wire.socket.write(`${head.join("\r\n")}\r\n\r\n${piece.length.toString(16)}\r\n${piece}\r\n`);
+      await waitFor(wire.closed, 30_000);
+      expect(wire.closed(), "the connection was still open after 30 s").toBe(true);
+      expect(statusCodes(wire.received()).every((code) => code < 500)).toBe(true);
+    } finally {
+      wire.socket.destroy();
+    }
   });
 });

@@ -25,6 +25,12 @@ function tricks(): Array<[string, string]> {
     ["an empty domain", `${local}@`],
     ["a domain without a dot", `${local}@localhost`],
     ["over 254 characters", `${local}${"a".repeat(250)}@example.com`],
+    ["a zero-width space in the local part", `uni\u200B${local}@example.com`],
+    ["a zero-width joiner in the local part", `uni\u200D${local}@example.com`],
+    ["a soft hyphen in the local part", `uni\u00AD${local}@example.com`],
+    ["a right-to-left override in the local part", `\u202E${local}@example.com`],
+    ["a left-to-right mark in the local part", `${local}\u200E@example.com`],
+    ["a first strong isolate in the domain", `${local}@\u2068example.com`],
   ];
 }
 
@@ -72,5 +78,20 @@ describe("decision 3: one account per normalised address", () => {
       password: STRONG_PASSWORD,
     });
     expect(lookalike.status).not.toBe(200);
+  });
+});
+
+describe("decision 3: display names cannot imitate another", () => {
+  it.each([
+    ["a right-to-left override", "Ada \u202Eecalevol"],
+    ["a zero-width space", "Ada\u200BLovelace"],
+    ["a pop directional isolate", "Ada\u2069"],
+  ])("a name with %s is 400 invalid_input on name, and no account is created", async (_label, name) => {
+    const email = uniqueEmail("bidi-name");
+    const response = await new Client().json("POST", "/api/users", { email, password: STRONG_PASSWORD, name });
+    const body = await expectError(response, 400, "invalid_input");
+    expect(Object.keys(body.error.fields ?? {})).toEqual(["name"]);
+    const free = await new Client().json("POST", "/api/users", { email, password: STRONG_PASSWORD });
+    expect(free.status).toBe(201);
   });
 });

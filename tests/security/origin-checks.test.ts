@@ -14,12 +14,19 @@ const HOSTILE: Array<[string, Record<string, string>]> = [
   ["Origin: https://evil.test", { origin: "https://evil.test" }],
   ["Origin: null", { origin: "null" }],
   ["a look-alike Origin <app origin>.evil.test", { origin: `${baseUrl}.evil.test` }],
+  // Issue 8 §5: Fetch Metadata is a list, compared without case; Referer is the fallback when Origin is absent.
+  ["Sec-Fetch-Site: Cross-Site", { "sec-fetch-site": "Cross-Site" }],
+  ["Sec-Fetch-Site: same-origin, cross-site", { "sec-fetch-site": "same-origin, cross-site" }],
+  ["no Origin and no Sec-Fetch-Site, Referer: https://evil.test/…", { referer: "https://evil.test/page?x=1" }],
+  ["no Origin, a look-alike Referer <app origin>.evil.test/…", { referer: `${baseUrl}.evil.test/login` }],
 ];
 
 const ACCEPTED: Array<[string, Record<string, string>]> = [
   ["the app's own Origin", { origin: baseUrl }],
   ["the app's own Origin with Sec-Fetch-Site: same-origin", { origin: baseUrl, "sec-fetch-site": "same-origin" }],
-  ["neither Origin nor Sec-Fetch-Site (API clients, curl)", {}],
+  ["neither Origin nor Sec-Fetch-Site nor Referer (API clients, curl)", {}],
+  ["no Origin, the app's own Referer", { referer: `${baseUrl}/login?next=%2Fprivate` }],
+  ["Sec-Fetch-Site: Same-Origin with the app's own Origin", { origin: baseUrl, "sec-fetch-site": "Same-Origin" }],
 ];
 
 /** Whoever the server thinks this client is (null: signed out). */
@@ -121,6 +128,9 @@ describe("pages and server actions: the proxy refuses foreign form posts", () =>
     ["Origin: null", { origin: "null" }],
     ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
     ["a look-alike Origin", { origin: `${baseUrl}.evil.test` }],
+    ["Sec-Fetch-Site: Cross-Site", { "sec-fetch-site": "Cross-Site" }],
+    ["Sec-Fetch-Site: same-origin, cross-site", { "sec-fetch-site": "same-origin, cross-site" }],
+    ["a cross-site Referer and no Origin", { referer: "https://evil.test/login" }],
   ];
   for (const path of ["/login", "/signup", "/account"]) {
     for (const [label, headers] of cases) {

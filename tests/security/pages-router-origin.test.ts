@@ -1,14 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { Client, signedUpClient } from "../support/http-client";
 
-/** `withSessionRoute` judges Origin against the URL the request was addressed to, as the App Router does. */
-describe("withSessionRoute behind a TLS-terminating proxy (decision 4)", () => {
-  it("accepts the https origin when the proxy says X-Forwarded-Proto: https", async () => {
+/**
+ * `withSessionRoute` judges Origin against `APP_ORIGIN` (required in production), as the App Router does: a
+ * client-sent `X-Forwarded-Proto` cannot change the origin the server expects.
+ */
+describe("withSessionRoute and APP_ORIGIN (decision 4)", () => {
+  it("accepts APP_ORIGIN, and refuses its https twin even with X-Forwarded-Proto: https", async () => {
     const { client } = await signedUpClient();
-    const origin = client.baseUrl.replace("http://", "https://");
+    const twin = client.baseUrl.replace("http://", "https://");
+    const refused = await client.request("/api/pages-router/session", {
+      method: "DELETE",
+      headers: { origin: twin, "x-forwarded-proto": "https" },
+    });
+    expect(refused.status).toBe(403);
+    expect(client.cookies.size).toBe(1);
     const response = await client.request("/api/pages-router/session", {
       method: "DELETE",
-      headers: { origin, "x-forwarded-proto": "https" },
+      headers: { origin: client.baseUrl },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("clear-site-data")).toBe('"cache"');

@@ -12,6 +12,8 @@ export interface AppServer {
   databaseUrl: string;
   env: Record<string, string>;
   logFile: string;
+  /** The server process: for tests of how it stops, and of its memory use (read from /proc). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -30,6 +32,8 @@ export async function freePort(): Promise<number> {
 export interface StartOptions {
   /** Reuse the database the previous server of this name (in this test process) used. */
   keepData?: boolean;
+  /** The name clients address the server by (it listens on 127.0.0.1 either way); also its `APP_ORIGIN`. */
+  host?: "localhost" | "127.0.0.1";
   /** Default: the engine of the test project (IRON_GATE_TEST_ENGINE). */
   engine?: TestEngine;
 }
@@ -48,12 +52,13 @@ async function postgresDatabase(name: string, keepData: boolean): Promise<string
  * Starts the built app (`next start`, production mode) on a free port with a brand-new database (or, with
  * `keepData`, the one the previous server of that name left), and waits for `/api/health`: a SQLite file,
  * or on the PostgreSQL projects a fresh PostgreSQL database; a DATABASE_URL in `extraEnv` wins (several
- * instances on one database). Run `npm run build` first; `npm test` does.
+ * instances on one database). Its `APP_ORIGIN` (required in production) is the address the tests use, unless
+ * `extraEnv` says otherwise. Run `npm run build` first; `npm test` does.
  */
 export async function startAppServer(
   name: string,
   extraEnv: Record<string, string> = {},
-  { keepData = false, engine = testEngine() }: StartOptions = {},
+  { keepData = false, host = "localhost", engine = testEngine() }: StartOptions = {},
 ): Promise<AppServer> {
   const root = resolve(import.meta.dirname, "../..");
   // One folder per test process and name: concurrent runs never share a database.
@@ -61,11 +66,13 @@ export async function startAppServer(
   if (!keepData) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
+  const baseUrl = `http://${host}:${port}`;
   const databaseUrl =
     extraEnv.DATABASE_URL ??
     (engine === "postgres" ? await postgresDatabase(name, keepData) : `file:${join(dir, "app.db")}`);
   const env: Record<string, string> = {
     NODE_ENV: "production",
+    APP_ORIGIN: baseUrl,
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -87,7 +94,6 @@ export async function startAppServer(
   const log = createWriteStream(logFile);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const baseUrl = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}; see ${logFile}`);
@@ -104,6 +110,7 @@ export async function startAppServer(
     databaseUrl,
     env,
     logFile,
+    pid: child.pid ?? 0,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once("exit", done));

@@ -45,3 +45,23 @@ export async function rawExchange(baseUrl: string, bytes: string, waitMs = 3000)
     wire.socket.destroy();
   }
 }
+
+/** The first HTTP/1.1 response in a raw exchange: status, lower-cased headers and body (as received). */
+export interface RawResponse {
+  status: number;
+  headers: Map<string, string>;
+  body: string;
+}
+
+export function firstResponse(raw: string): RawResponse | null {
+  const match = /^HTTP\/1\.1 (\d{3})[^\r\n]*\r\n([\s\S]*?)\r\n\r\n([\s\S]*)$/.exec(raw);
+  if (!match) return null;
+  const headers = new Map<string, string>();
+  for (const line of (match[2] ?? "").split("\r\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  const length = Number(headers.get("content-length") ?? Number.NaN);
+  const rest = match[3] ?? "";
+  return { status: Number(match[1]), headers, body: Number.isNaN(length) ? rest : rest.slice(0, length) };
+}

@@ -14,7 +14,13 @@ export interface FormState {
 
 export const EMPTY_FORM_STATE: FormState = { fields: {}, values: {} };
 
+/**
+ * A text field of the submitted form. React passes the form after an action's bound arguments, so a forged
+ * post with the wrong number of them hands an action no form at all: then every field is missing (and
+ * refused by the schema) instead of the action throwing.
+ */
 export function formText(form: FormData, key: string): string | undefined {
+  if (!(form instanceof FormData)) return undefined;
   const value = form.get(key);
   return typeof value === "string" ? value : undefined;
 }

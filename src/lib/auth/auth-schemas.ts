@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { EmailSchema } from "./email";
+import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from "./invisible-characters";
 import { MAX_PASSWORD_BYTES, normalizePassword, PasswordInputSchema } from "./password-rules";
 
 export const MAX_NAME_LENGTH = 100;
 
-/** An optional display name: trimmed, NFC, empty means none. */
+/** An optional display name: trimmed, NFC, empty means none; nothing invisible that could imitate another name. */
 export const NameSchema = z
   .string({ error: "Enter your name as text." })
   .max(4 * MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`)
   .transform((name) => name.trim().normalize("NFC"))
   .refine((name) => [...name].length <= MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`)
-  .refine((name) => !/\p{Cc}/u.test(name) && name.isWellFormed(), "Remove control characters and invalid text.")
+  .refine((name) => name.isWellFormed(), "Remove the characters that are not valid text.")
+  .refine((name) => !hasInvisibleCharacters(name), INVISIBLE_CHARACTERS_MESSAGE)
   .transform((name) => (name.length > 0 ? name : null));
 
 /** Where to go after signing in; `safeRedirect` decides whether it is usable. Non-strings are a 400. */

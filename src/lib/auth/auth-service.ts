@@ -9,7 +9,7 @@ import type { UserRecord } from "@/lib/users/user";
 import { createUser, findUserByEmail, findUserById, replacePasswordHash } from "@/lib/users/user-repository";
 import type { SignInInput, SignUpInput } from "./auth-schemas";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password-hash";
-import { checkPasswordStrength } from "./password-strength";
+import { judgePassword } from "./password-judge";
 
 /** Too many attempts: answer 429 with `Retry-After` (decision 7). */
 export type Throttled = { ok: false; code: "throttled"; retryAfterSeconds: number };
@@ -39,7 +39,7 @@ export async function signUp(
 ): Promise<SignUpResult> {
   const admitted = await admitAttempt(await db(), { ip: context.ip }, throttlePolicy());
   if (!admitted.ok) return throttled(admitted, "sign-up", context);
-  const verdict = checkPasswordStrength(input.password, {
+  const verdict = await judgePassword(input.password, {
     email: input.email,
     name: input.name,
     appName: env().APP_NAME,

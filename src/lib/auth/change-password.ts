@@ -8,7 +8,7 @@ import { replacePasswordHash } from "@/lib/users/user-repository";
 import type { Throttled } from "./auth-service";
 import { checkCurrentPassword } from "./current-password";
 import { hashPassword } from "./password-hash";
-import { checkPasswordStrength } from "./password-strength";
+import { judgePassword } from "./password-judge";
 
 export type ChangePasswordResult =
   | { ok: true; sessionVersion: number }
@@ -38,7 +38,7 @@ export async function changePassword(
   if (newPassword === currentPassword) {
     return { ok: false, code: "invalid_input", fields: { newPassword: "Choose a password you have not been using." } };
   }
-  const verdict = checkPasswordStrength(newPassword, { email: user.email, name: user.name, appName: env().APP_NAME });
+  const verdict = await judgePassword(newPassword, { email: user.email, name: user.name, appName: env().APP_NAME });
   if (!verdict.ok) {
     return {
       ok: false,

@@ -22,6 +22,12 @@ describe("EmailSchema (decision 3, R58)", () => {
     ["a domain without a dot", "ada@localhost"],
     ["an empty local part", "@example.com"],
     ["a leading dot", ".ada@example.com"],
+    ["a zero-width space in the local part", "uni\u200Bcorn@example.com"],
+    ["a zero-width joiner in the local part", "uni\u200Dcorn@example.com"],
+    ["a soft hyphen in the local part", "uni\u00ADcorn@example.com"],
+    ["a right-to-left override in the local part", "uni\u202Ecorn@example.com"],
+    ["a left-to-right isolate in the domain", "unicorn@exa\u2066mple.com"],
+    ["a variation selector", "unicorn\uFE0F@example.com"],
     ["an address over 254 characters", `${"a".repeat(60)}@${"b".repeat(190)}.com`],
   ])("refuses %s", (_label, email) => {
     const result = parse(email);

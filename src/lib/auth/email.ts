@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from "./invisible-characters";
 
 export const MAX_EMAIL_LENGTH = 254;
 
@@ -17,6 +18,7 @@ export function emailProblem(email: string): string | null {
   if (email.length === 0) return "Enter your email address.";
   if (!email.isWellFormed()) return "Remove the characters that are not valid text.";
   if (email.length > MAX_EMAIL_LENGTH) return `Use at most ${MAX_EMAIL_LENGTH} characters.`;
+  if (hasInvisibleCharacters(email)) return INVISIBLE_CHARACTERS_MESSAGE;
   if (FORBIDDEN.test(email)) return "Enter a single plain address such as ada@example.com.";
   const parts = email.split("@");
   if (parts.length !== 2) return "An email address has exactly one @.";

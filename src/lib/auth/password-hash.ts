@@ -1,5 +1,9 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { log } from "@/lib/log/logger";
 import { type Argon2Job, hashPool } from "./hash-pool";
+import { type Argon2Params, type ParsedHash, parseHash, readHash } from "./password-hash-format";
+
+export { type Argon2Params, parseHash } from "./password-hash-format";
 
 /** OWASP's headline argon2id parameters (R35, decision 2): 19 MiB, 2 passes, 1 lane. */
 export const ARGON2_PARAMS = { memory: 19_456, passes: 2, parallelism: 1 } as const;
@@ -7,55 +11,31 @@ const TAG_LENGTH = 32;
 const SALT_LENGTH = 16;
 const VERSION = 19;
 
-export interface Argon2Params {
-  memory: number;
-  passes: number;
-  parallelism: number;
-}
-
-interface ParsedHash extends Argon2Params {
-  salt: Buffer;
-  tag: Buffer;
-}
-
 const b64 = (bytes: Buffer): string => bytes.toString("base64").replace(/=+$/, "");
 
-const PHC = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
-
-/** Reads an argon2id PHC string; null for anything else. */
-export function parseHash(phc: string): ParsedHash | null {
-  const match = PHC.exec(phc);
-  if (!match) return null;
-  const [, m, t, p, salt = "", tag = ""] = match;
-  return {
-    memory: Number(m),
-    passes: Number(t),
-    parallelism: Number(p),
-    salt: Buffer.from(salt, "base64"),
-    tag: Buffer.from(tag, "base64"),
-  };
-}
-
 function job(password: string, salt: Buffer, params: Argon2Params, tagLength: number): Argon2Job {
-  return { message: password, nonce: salt, tagLength, ...params };
+  const { memory, passes, parallelism } = params;
+  return { message: password, nonce: salt, tagLength, memory, passes, parallelism };
 }
 
 /** Hashes a (normalised) password into `$argon2id$v=19$m=…,t=…,p=…$salt$tag`, off the request thread. */
 export async function hashPassword(password: string, params: Argon2Params = ARGON2_PARAMS): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
-  const tag = await hashPool().run(job(password, salt, params, TAG_LENGTH));
+  const { value: tag } = await hashPool().argon2(job(password, salt, params, TAG_LENGTH));
   return `$argon2id$v=${VERSION}$m=${params.memory},t=${params.passes},p=${params.parallelism}$${b64(salt)}$${b64(tag)}`;
 }
 
 /**
- * Constant-time check of a password against a PHC string (R37). An unreadable hash never matches, but
- * still costs one hash, like every other path through sign-in (R43, decision 6).
+ * Constant-time check of a password against a PHC string (R37). A hash that is unreadable or asks for
+ * more than ARGON2_BOUNDS never matches (fail closed, logged without the hash), but still costs one
+ * hash with today's parameters, like every other path through sign-in (R43, decision 6).
  */
 export async function verifyPassword(password: string, phc: string): Promise<boolean> {
-  const parsed = parseHash(phc);
-  const target = parsed ?? DUMMY;
-  const tag = await hashPool().run(job(password, target.salt, target, target.tag.length));
-  return parsed !== null && timingSafeEqual(tag, parsed.tag);
+  const reading = readHash(phc);
+  if (!reading.ok) log.warn("password_hash_rejected", { reason: reading.reason });
+  const target = reading.ok ? reading.hash : DUMMY;
+  const { value: tag } = await hashPool().argon2(job(password, target.salt, target, target.tag.length));
+  return reading.ok && timingSafeEqual(tag, reading.hash.tag);
 }
 
 /** True when the stored hash is weaker than today's parameters: rehash it on the next sign-in (R36). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationSchema, parseDuration } from "./duration";
+import { durationSchema, formatDuration, MAX_TIMER_MS, parseDuration } from "./duration";
 
 describe("parseDuration", () => {
   it.each([
@@ -19,5 +19,23 @@ describe("parseDuration", () => {
   it("falls back to the default and explains a bad value", () => {
     expect(durationSchema("12h").parse(undefined)).toBe(43_200_000);
     expect(durationSchema("12h").safeParse("soon").error?.issues[0]?.message).toMatch(/not a duration/);
+  });
+
+  it("refuses more than the longest timer, and names the limit", () => {
+    expect(durationSchema("12h").parse("24d")).toBe(MAX_TIMER_MS);
+    expect(durationSchema("12h").safeParse("25d").error?.issues[0]?.message).toMatch(/at most 24d/);
+    expect(durationSchema("12h", 60_000).safeParse("2m").success).toBe(false);
+  });
+});
+
+describe("formatDuration", () => {
+  it.each([
+    [45_000, "45s"],
+    [60_000, "1m"],
+    [5_400_000, "90m"],
+    [86_400_000, "1d"],
+    [1_500, "1500ms"],
+  ])("writes %d ms as %s", (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
   });
 });

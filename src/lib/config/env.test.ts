@@ -1,35 +1,101 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, isSupportedNode, parseEnv } from "./env";
+import { ConfigError, parseEnv } from "./env";
 
-const SECRET = "x".repeat(32);
+const SECRET = "Kq3v9ZtR-x2LmP7wY_b8NcE4hJ6sUaGd";
+const base = { SESSION_SECRET: SECRET };
+
+/** The one line `parseEnv` refuses a source with. */
+function refusal(source: Record<string, string>): string {
+  try {
+    parseEnv({ ...base, ...source });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).not.toContain("\n");
+    return message;
+  }
+  throw new Error(`accepted ${JSON.stringify(source)}`);
+}
 
 describe("parseEnv", () => {
   it("applies the embedded defaults", () => {
-    expect(parseEnv({ SESSION_SECRET: SECRET })).toMatchObject({
+    expect(parseEnv(base)).toMatchObject({
       NODE_ENV: "development",
       DATABASE_URL: "file:./data/app.db",
       SESSION_MAX_AGE: 12 * 3_600_000,
     });
   });
 
-  it("refuses a missing or short secret in one readable line", () => {
+  it("refuses a missing, short or repetitive secret in one readable line", () => {
     expect(() => parseEnv({})).toThrow(ConfigError);
     expect(() => parseEnv({})).toThrow(/SESSION_SECRET is missing/);
-    expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
+    expect(refusal({ SESSION_SECRET: "short" })).toMatch(/SESSION_SECRET must be at least 32 characters/);
+    expect(refusal({ SESSION_SECRET: "a".repeat(40) })).toMatch(/SESSION_SECRET is too predictable/);
   });
 
   it("refuses an unknown database scheme and a bad duration", () => {
-    expect(() => parseEnv({ SESSION_SECRET: SECRET, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
-    expect(() => parseEnv({ SESSION_SECRET: SECRET, SESSION_MAX_AGE: "forever" })).toThrow(/SESSION_MAX_AGE/);
+    expect(refusal({ DATABASE_URL: "mysql://x" })).toMatch(/DATABASE_URL/);
+    expect(refusal({ SESSION_MAX_AGE: "forever" })).toMatch(/SESSION_MAX_AGE/);
   });
 });
 
-describe("isSupportedNode", () => {
-  it("needs 24.7 or newer", () => {
-    expect(isSupportedNode("20.20.2")).toBe(false);
-    expect(isSupportedNode("24.6.0")).toBe(false);
-    expect(isSupportedNode("24.7.0")).toBe(true);
-    expect(isSupportedNode("26.1.0")).toBe(true);
-    expect(isSupportedNode(process.versions.node)).toBe(true);
+describe("parseEnv: settings that contradict each other (issue 7 §2)", () => {
+  it.each([
+    [{ SESSION_IDLE_TIMEOUT: "45s" }, /SESSION_WARNING \(1m\) must be shorter than SESSION_IDLE_TIMEOUT \(45s\)/],
+    [{ SESSION_IDLE_TIMEOUT: "60s", SESSION_WARNING: "60s" }, /SESSION_WARNING .* SESSION_IDLE_TIMEOUT/],
+    [
+      { SESSION_IDLE_TIMEOUT: "2h", SESSION_MAX_AGE: "1h" },
+      /SESSION_IDLE_TIMEOUT \(2h\) must be at most SESSION_MAX_AGE \(1h\)/,
+    ],
+    [
+      { THROTTLE_ACCOUNT_BASE_DELAY: "2h", THROTTLE_ACCOUNT_MAX_DELAY: "1h" },
+      /THROTTLE_ACCOUNT_BASE_DELAY \(2h\) must be at most THROTTLE_ACCOUNT_MAX_DELAY \(1h\)/,
+    ],
+  ])("refuses %j naming both variables", (source, message) => {
+    expect(refusal(source)).toMatch(message);
+  });
+
+  it("accepts the README's short-limit example and equal idle and absolute limits", () => {
+    expect(() => parseEnv({ ...base, SESSION_IDLE_TIMEOUT: "90s", SESSION_WARNING: "30s" })).not.toThrow();
+    expect(() => parseEnv({ ...base, SESSION_IDLE_TIMEOUT: "1h", SESSION_MAX_AGE: "1h" })).not.toThrow();
+  });
+
+  it("names every problem at once, on one line", () => {
+    const message = refusal({ SESSION_IDLE_TIMEOUT: "2h", SESSION_MAX_AGE: "1h", SESSION_WARNING: "3h" });
+    expect(message).toMatch(/SESSION_WARNING .*; SESSION_IDLE_TIMEOUT/);
+  });
+});
+
+describe("parseEnv: sane bounds", () => {
+  it.each([
+    [{ SESSION_MAX_AGE: "25d" }, /SESSION_MAX_AGE must be at most 24d/],
+    [{ SESSION_IDLE_TIMEOUT: "999999d" }, /SESSION_IDLE_TIMEOUT must be at most 24d/],
+    [{ THROTTLE_ACCOUNT_MAX_DELAY: "30d" }, /THROTTLE_ACCOUNT_MAX_DELAY must be at most 24d/],
+    [{ AUDIT_RETENTION: "4000d" }, /AUDIT_RETENTION must be at most 3650d/],
+    // milli_tokens is a 32-bit integer column on PostgreSQL: 2147483 * 1000 still fits, one more does not.
+    [{ THROTTLE_IP_BURST: "2147484" }, /THROTTLE_IP_BURST/],
+    [{ THROTTLE_IP_BURST: "0" }, /THROTTLE_IP_BURST/],
+    [{ THROTTLE_IP_PER_MINUTE: "1e9" }, /THROTTLE_IP_PER_MINUTE/],
+    [{ TRUST_PROXY: "11" }, /TRUST_PROXY/],
+  ])("refuses %j", (source, message) => {
+    expect(refusal(source)).toMatch(message);
+  });
+
+  it("accepts the largest values that fit", () => {
+    const largest = { SESSION_MAX_AGE: "24d", SESSION_IDLE_TIMEOUT: "24d", THROTTLE_IP_BURST: "2147483" };
+    expect(parseEnv({ ...base, ...largest })).toMatchObject({ THROTTLE_IP_BURST: 2_147_483 });
+  });
+});
+
+describe("parseEnv: production", () => {
+  it("requires APP_ORIGIN, and takes it as an origin", () => {
+    expect(refusal({ NODE_ENV: "production" })).toMatch(/APP_ORIGIN is missing/);
+    expect(refusal({ NODE_ENV: "production", APP_ORIGIN: "https://app.example.com/path" })).toMatch(/APP_ORIGIN/);
+    const config = parseEnv({ ...base, NODE_ENV: "production", APP_ORIGIN: "https://app.example.com/" });
+    expect(config.APP_ORIGIN).toBe("https://app.example.com");
+  });
+
+  it("does not require it in development", () => {
+    expect(parseEnv(base).APP_ORIGIN).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { checkConsistency } from "./consistency";
 import { durationSchema } from "./duration";
 import { parseSessionSecrets, type SessionSecrets } from "./session-secrets";
 
-/** The smallest Node that has `crypto.argon2` and `node:sqlite` together. */
-export const MIN_NODE = [24, 7] as const;
+/** `throttles.milli_tokens` is an `integer` column (32 bits on PostgreSQL) holding the burst in thousandths. */
+const MAX_BURST = Math.floor((2 ** 31 - 1) / 1000);
 
 /** A bare origin such as `https://app.example.com` (no path), normalised by the URL parser. */
 const originSchema = z
@@ -51,7 +52,7 @@ const EnvSchema = DatabaseEnvSchema.extend({
   SESSION_WARNING: durationSchema("60s"),
   SESSION_STEP_UP_WINDOW: durationSchema("10m"),
   APP_NAME: z.string().min(1).default("Iron Gate"),
-  /** The public origin (`https://app.example.com`) when a proxy in front rewrites Host; default: the request's. */
+  /** The public origin (`https://app.example.com`); required in production, never taken from `Host`. */
   APP_ORIGIN: originSchema.optional(),
   /** More origins allowed to send unsafe requests, comma-separated. */
   TRUSTED_ORIGINS: z
@@ -66,12 +67,13 @@ const EnvSchema = DatabaseEnvSchema.extend({
     .pipe(z.array(originSchema)),
   /** How many proxies in front append to X-Forwarded-For; 0 means trust none and use the TCP peer. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  THROTTLE_IP_BURST: z.coerce.number().int().min(1).default(20),
-  THROTTLE_IP_PER_MINUTE: z.coerce.number().positive().default(10),
+  THROTTLE_IP_BURST: z.coerce.number().int().min(1).max(MAX_BURST).default(20),
+  THROTTLE_IP_PER_MINUTE: z.coerce.number().positive().max(1_000_000).default(10),
   THROTTLE_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   THROTTLE_ACCOUNT_BASE_DELAY: durationSchema("30s"),
   THROTTLE_ACCOUNT_MAX_DELAY: durationSchema("1h"),
-  AUDIT_RETENTION: durationSchema("90d"),
+  // Not a timer: only a purge cutoff, so years are fine.
+  AUDIT_RETENTION: durationSchema("90d", 3650 * 86_400_000),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SESSION_SECRET" | "SESSION_SECRETS"> & {
@@ -103,18 +105,24 @@ export function databaseConfig(source: Record<string, string | undefined> = proc
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const { SESSION_SECRET, SESSION_SECRETS, ...rest } = parseWith(EnvSchema, source);
   const sessionSecrets = parseSessionSecrets(SESSION_SECRETS, SESSION_SECRET);
-  if (typeof sessionSecrets === "string") throw new ConfigError(`Invalid configuration: ${sessionSecrets}`);
+  const problems = [
+    ...(typeof sessionSecrets === "string" ? [sessionSecrets] : []),
+    ...checkConsistency(rest),
+    ...(rest.NODE_ENV === "production" && rest.APP_ORIGIN === undefined ? [APP_ORIGIN_MISSING] : []),
+  ];
+  if (typeof sessionSecrets === "string" || problems.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
   return { ...rest, sessionSecrets };
 }
+
+/** Production names its public origin: the CSRF check must not trust the Host a client sends (design notes). */
+const APP_ORIGIN_MISSING =
+  "APP_ORIGIN is missing: in production set it to the public origin the browser uses, such as https://app.example.com";
 
 function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
   throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
-}
-
-export function isSupportedNode(version: string = process.versions.node): boolean {
-  const [major = 0, minor = 0] = version.split(".").map(Number);
-  return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
 }

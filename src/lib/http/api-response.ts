@@ -9,6 +9,8 @@ export type ErrorCode =
   | "method_not_allowed"
   | "not_found"
   | "payload_too_large"
+  | "request_timeout"
+  | "length_required"
   | "unsupported_media_type"
   | "service_unavailable"
   | "too_many_requests"
@@ -30,6 +32,8 @@ const NO_STORE = { "Cache-Control": "no-store" } as const;
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("Cache-Control", NO_STORE["Cache-Control"]);
+  // `Response.json` says only `application/json`; naming the charset leaves no client to guess it.
+  headers.set("Content-Type", "application/json; charset=utf-8");
   return Response.json(body, { ...init, headers });
 }
 

@@ -1,8 +1,6 @@
 import type { z } from "zod";
 import { type FieldErrors, jsonError } from "./api-response";
-
-/** Auth endpoints never need more than this (R57). */
-export const MAX_BODY_BYTES = 16 * 1024;
+import { MAX_API_BODY_BYTES } from "./request-limits";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
@@ -27,7 +25,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
 }
 
 /** Reads a bounded JSON body: 415 for other media types, 413 when too large, 400 when not JSON. */
-export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<Parsed<unknown>> {
+export async function readJson(request: Request, limit = MAX_API_BODY_BYTES): Promise<Parsed<unknown>> {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/json") {
     return {

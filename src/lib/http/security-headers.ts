@@ -27,6 +27,13 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
 /** JSON answers load nothing and are never framed: one fixed policy, the same on every response. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * What the proxy's matcher skips (build assets, icons), and so gets no per-response CSP: the fixed API
+ * policy instead, on their 404s too. The same prefixes as the matcher in `src/proxy.ts` (which must stay a
+ * literal there); a path matched by both would carry two policies.
+ */
+export const UNPROXIED_SOURCE = "/(_next/static|_next/image|icon\\.svg|favicon\\.ico)(.*)";
+
 /** Headers for every response, set in next.config.ts; HSTS only in production (R9). */
 export function staticSecurityHeaders(production: boolean): { key: string; value: string }[] {
   return [

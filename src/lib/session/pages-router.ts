@@ -13,8 +13,10 @@ import { isUnavailable } from "@/lib/db/errors";
 import { CROSS_ORIGIN_BODY } from "@/lib/http/api-response";
 import { checkOrigin } from "@/lib/http/origin-check";
 import { nodeHeaders } from "@/lib/http/request-context";
+import { isTemporaryFailure } from "@/lib/http/temporary-failure";
 import { log } from "@/lib/log/logger";
 import type { PublicUser } from "@/lib/users/user";
+import { keptCookieName, readKeptProof } from "./kept-proof";
 import { resolveSession, type SignedOutReason } from "./resolve-session";
 import type { SessionData, SessionExpiries } from "./session-data";
 import { sessionOptions } from "./session-options";
@@ -43,9 +45,11 @@ async function attachSession<R extends IncomingMessage>(
   res: ServerResponse,
   unavailable: "throw" | "signed-out",
 ): Promise<R & WithSession> {
-  const session = await getIronSession<SessionData>(nodeCookies(req, res), sessionOptions());
+  const jar = nodeCookies(req, res);
+  const session = await getIronSession<SessionData>(jar, sessionOptions());
   const serverNow = Date.now();
-  const check = await resolveSession(session, serverNow).catch((error: unknown) => {
+  const readProof = () => readKeptProof(jar.read(keptCookieName()));
+  const check = await resolveSession(session, serverNow, undefined, readProof).catch((error: unknown) => {
     if (unavailable === "throw" || !isUnavailable(error)) throw error;
     log.warn("session_check_unavailable", { error });
     return null;
@@ -88,11 +92,32 @@ export function withSessionRoute(
     try {
       await handler(await attachSession(req, res, "throw"), res);
     } catch (error) {
-      if (!isUnavailable(error)) throw error;
-      res.setHeader("Retry-After", "5");
-      res.status(503).json({ error: { code: "service_unavailable", message: "Try again in a moment." } });
+      sendFailure(req, res, error);
     }
   };
+}
+
+/**
+ * The last-resort handler of `withSessionRoute`, as `apiRoute`'s for the App Router (R44): an unavailable
+ * database is a 503 with `Retry-After`, anything else a generic 500 `internal_error` whose details go
+ * only to the log (Next.js would answer a bare "Internal Server Error").
+ */
+function sendFailure(req: NextApiRequest, res: NextApiResponse, error: unknown): void {
+  const fields = { method: req.method, path: req.url?.split("?")[0], error };
+  if (res.headersSent) {
+    log.error("unhandled_error", fields);
+    res.end();
+    return;
+  }
+  res.setHeader("Cache-Control", "no-store");
+  if (isTemporaryFailure(error)) {
+    log.warn("service_unavailable", fields);
+    res.setHeader("Retry-After", "5");
+    res.status(503).json({ error: { code: "service_unavailable", message: "Try again in a moment." } });
+    return;
+  }
+  log.error("unhandled_error", fields);
+  res.status(500).json({ error: { code: "internal_error", message: "Something went wrong on our side." } });
 }
 
 /** The tutorial's `withSessionSsr` for `getServerSideProps`: `context.req.session` and `context.req.user`. */

@@ -2,6 +2,7 @@ import { reader } from "@/lib/db/database";
 import type { PublicUser } from "@/lib/users/user";
 import { toPublicUser } from "@/lib/users/user";
 import { findUserForSession, type KeptSession } from "@/lib/users/user-repository";
+import type { KeptProof } from "./kept-proof";
 import { parseSessionData, type SessionData, type SessionLimits, sessionState } from "./session-data";
 import { sessionLimits } from "./session-limits";
 
@@ -31,6 +32,7 @@ export async function resolveSession(
   raw: unknown,
   now = Date.now(),
   limits: SessionLimits = sessionLimits(),
+  readProof: () => Promise<KeptProof | null> = async () => null,
 ): Promise<SessionCheck> {
   const data = parseSessionData(raw);
   if (!data) return { status: "signed-out", reason: "none", data: null };
@@ -40,22 +42,32 @@ export async function resolveSession(
   }
   const found = await findUserForSession(await reader(), data.uid, data.sid);
   if (!found) return { status: "signed-out", reason: "removed", data };
-  const version = acceptedVersion(data, found.user.sessionVersion, found.kept);
+  const current = found.user.sessionVersion;
+  // The proof is a second cookie, read only on the rare path where it can matter.
+  const proof = data.ver === current - 1 && found.kept?.sid === data.sid ? await readProof() : null;
+  const version = acceptedVersion(data, current, found.kept, proof);
   if (found.ended || version === null) return { status: "signed-out", reason: "revoked", data };
   const { idleExpiresAt, absoluteExpiresAt } = state;
   // Upgraded to the current version, so the next cookie this session is sealed into carries it.
-  const current = { ...data, ver: version };
-  return { status: "active", user: toPublicUser(found.user), data: current, idleExpiresAt, absoluteExpiresAt };
+  const upgraded = { ...data, ver: version };
+  return { status: "active", user: toPublicUser(found.user), data: upgraded, idleExpiresAt, absoluteExpiresAt };
 }
 
 /**
  * The `sessionVersion` a seal stands for, or null when a bump ended it. The session kept through the last
  * bump is also accepted at the version before it: the proxy may have re-sealed that very session (same
  * `sid`, old version) in a request that was in flight during the bump and whose cookie reached the
- * browser after the kept one. The next bump moves the version past it (README, "Revocation").
+ * browser after the kept one. Only with the kept-proof cookie that the bump's answer set beside it, though:
+ * a copy of the cookie taken before the bump has no proof and dies with the bump (README, "Revocation").
  */
-export function acceptedVersion(data: SessionData, current: number, kept: KeptSession | null): number | null {
+export function acceptedVersion(
+  data: SessionData,
+  current: number,
+  kept: KeptSession | null,
+  proof: KeptProof | null,
+): number | null {
   if (data.ver === current) return current;
-  const inFlight = kept !== null && kept.version === current && kept.sid === data.sid && data.ver === current - 1;
-  return inFlight ? current : null;
+  const isKept = kept !== null && kept.version === current && kept.sid === data.sid && data.ver === current - 1;
+  const proven = proof !== null && proof.sid === data.sid && proof.ver === current;
+  return isKept && proven ? current : null;
 }

@@ -2,7 +2,7 @@ import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { ActiveSession } from "./resolve-session";
-import { endSession, saveSession } from "./session";
+import { endSession, saveKeptProof, saveSession } from "./session";
 import { type SessionExpiries, touch } from "./session-data";
 import { sessionLimits } from "./session-limits";
 import { bumpSessionVersion, recordKeptSession } from "./session-store";
@@ -24,7 +24,9 @@ export async function extendSession(session: ActiveSession, now = Date.now()): P
  */
 export async function keepThisSession(session: ActiveSession, sessionVersion: number): Promise<void> {
   await recordKeptSession(await db(), session.user.id, session.data.sid, sessionVersion);
-  await saveSession(touch({ ...session.data, ver: sessionVersion }));
+  const kept = touch({ ...session.data, ver: sessionVersion });
+  await saveSession(kept);
+  await saveKeptProof(kept);
 }
 
 /** "Sign out everywhere else" (R17): every other session of the user ends; this one goes on. */

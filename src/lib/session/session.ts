@@ -5,6 +5,7 @@ import { auditLater } from "@/lib/audit/audit-queue";
 import { env } from "@/lib/config/env";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
+import { type KeptProof, keptCookieName, keptProofCookie, readKeptProof } from "./kept-proof";
 import { newSessionData, type SessionData } from "./session-data";
 import { onUnsealError, sealOptions, sessionCookieName, sessionOptions } from "./session-options";
 import { endIronSession, recordSignOut } from "./sign-out";
@@ -47,6 +48,17 @@ export async function readSessionPayload(): Promise<Partial<SessionData>> {
   const seal = (await cookies()).get(sessionCookieName())?.value;
   if (!seal) return {};
   return payload(await unsealCached(seal, env().sessionSecrets.passwords, auditUnsealError));
+}
+
+/** The kept-proof cookie this request carries, read and checked (see `kept-proof.ts`). */
+export async function readKeptProofCookie(): Promise<KeptProof | null> {
+  return readKeptProof((await cookies()).get(keptCookieName())?.value);
+}
+
+/** Sets the kept-proof cookie beside `data`, the session just kept through a bump at its new version. */
+export async function saveKeptProof(data: SessionData): Promise<void> {
+  const { name, value, options } = await keptProofCookie(data);
+  (await cookies()).set(name, value, options);
 }
 
 /** Seals `data` into the cookie, with a lifetime that never outlives the session. */

@@ -1,5 +1,5 @@
 import { ping, reader } from "@/lib/db/database";
-import { json, jsonError } from "@/lib/http/api-response";
+import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
 import { unsealErrorCounts } from "@/lib/session/session-options";
 
 /**
@@ -11,3 +11,8 @@ export async function GET(): Promise<Response> {
   if (healthy) return json({ ok: true, sessionCookiesRejected: unsealErrorCounts() });
   return jsonError(503, "service_unavailable", "The database is not answering.", { headers: { "Retry-After": "5" } });
 }
+
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;
