@@ -21,7 +21,9 @@ describe("auditLater", () => {
     expect(await stored(id)).toBe(1);
   });
 
-  it("is bounded: past the limit an event is dropped and logged as audit_write_failed", async () => {
+  it("is bounded: past the limit an event is dropped and logged as audit_write_failed", {
+    timeout: 30_000,
+  }, async () => {
     const lines: string[] = [];
     vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
     vi.spyOn(console, "log").mockImplementation(() => undefined);

@@ -1,6 +1,7 @@
 import { audit, maskEmail, oncePerMinuteId } from "@/lib/audit/audit-log";
 import { env } from "@/lib/config/env";
 import { db, reader } from "@/lib/db/database";
+import { transaction } from "@/lib/db/transaction";
 import type { FieldErrors } from "@/lib/http/api-response";
 import type { RequestContext } from "@/lib/http/request-context";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";
@@ -90,7 +91,7 @@ export async function signIn(
  * password that matched is no longer the account's.
  */
 async function afterVerified(user: UserRecord, email: string, upgrade: string | null): Promise<UserRecord | null> {
-  return (await db()).transaction().execute(async (trx) => {
+  return transaction(await db(), async (trx) => {
     await clearAccount(trx, email);
     if (upgrade) {
       await replacePasswordHash(trx, { id: user.id, expected: user.passwordHash, next: upgrade, endSessions: false });

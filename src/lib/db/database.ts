@@ -55,6 +55,18 @@ export async function migrate(db: Db): Promise<string[]> {
   return results.filter((result) => result.status === "Success").map((result) => result.migrationName);
 }
 
+export interface MigrationState {
+  name: string;
+  /** When it was applied; null while it is pending. */
+  appliedAt: Date | null;
+}
+
+/** Every migration the code knows, in order, and whether this database has it (`npm run db:status`). */
+export async function migrationStatus(db: Db): Promise<MigrationState[]> {
+  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  return migrations.map((migration) => ({ name: migration.name, appliedAt: migration.executedAt ?? null }));
+}
+
 /** True when the database answers a trivial query. */
 export async function ping(db: Db): Promise<boolean> {
   try {

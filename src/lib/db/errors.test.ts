@@ -66,114 +66,120 @@ async function deadlock(url: string): Promise<unknown> {
   }
 }
 
-describe.skipIf(!postgres.available)(postgresSuite("PostgreSQL failures, classified (issue 10 §3)", postgres), () => {
-  let database: TestDatabase;
-  let db: Db;
+describe.skipIf(!postgres.available)(
+  postgresSuite("PostgreSQL failures, classified (issue 10 §3)", postgres),
+  { timeout: 30_000 },
+  () => {
+    let database: TestDatabase;
+    let db: Db;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = await openDatabase(database.url);
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
-  });
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      db = await openDatabase(database.url);
+    }, 30_000);
+    afterAll(async () => {
+      await db?.destroy();
+      await database?.drop();
+    }, 30_000);
 
-  it("a statement past the statement timeout (57014) is unavailable, not a bug", async () => {
-    const error = await failure(
-      db.connection().execute(async (connection) => {
-        await sql`set statement_timeout = 1`.execute(connection);
-        try {
-          await sql`select pg_sleep(1)`.execute(connection);
-        } finally {
-          await sql`reset statement_timeout`.execute(connection);
-        }
-      }),
-    );
-    expect(error).toMatchObject({ code: "57014" });
-    expect(isUnavailable(error)).toBe(true);
-  });
-
-  it("a connection killed mid-statement (pg_terminate_backend) is unavailable, and the pool recovers", async () => {
-    const error = await db.connection().execute(async (connection) => {
-      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection);
-      const sleeping = failure(sql`select pg_sleep(5)`.execute(connection));
-      await asAdmin((client) => client.query("select pg_terminate_backend($1)", [rows[0]?.pid]));
-      return sleeping;
-    });
-    expect(error).toMatchObject({ code: "57P01" });
-    expect(isUnavailable(error)).toBe(true);
-    expect(await sql<{ one: number }>`select 1 as one`.execute(db)).toMatchObject({ rows: [{ one: 1 }] });
-  });
-
-  it("every idle connection killed at once: the next query gets a fresh one, the process keeps running", async () => {
-    await Promise.all(Array.from({ length: 4 }, () => sql`select pg_sleep(0.05)`.execute(db)));
-    await asAdmin((client) =>
-      client.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [database.name]),
-    );
-    // The pool's "error" listener swallows the idle clients' deaths; without it this process would crash.
-    await expect.poll(async () => (await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]);
-  });
-
-  it("connection refused (ECONNREFUSED) is unavailable", async () => {
-    const nowhere = connectDatabase("postgres://postgres@127.0.0.1:1/nowhere");
-    const error = await failure(sql`select 1`.execute(nowhere));
-    expect(isUnavailable(error)).toBe(true);
-    await nowhere.destroy();
-  });
-
-  it("a pool with every connection busy past the connect timeout is unavailable", async () => {
-    const config = {
-      ...databaseConfig(),
-      DATABASE_URL: database.url,
-      DATABASE_POOL_MAX: 1,
-      DATABASE_CONNECT_TIMEOUT: 200,
-    };
-    const small = connectDatabase(database.url, config);
-    const busy = sql`select pg_sleep(1)`.execute(small);
-    const error = await failure(sql`select 1`.execute(small));
-    expect(isUnavailable(error)).toBe(true);
-    await busy;
-    await small.destroy();
-  });
-
-  it("a serialization failure (40001) and a deadlock (40P01) are retryable and unavailable", async () => {
-    const lost = await serializationFailure(database.url);
-    expect(lost).toMatchObject({ code: "40001" });
-    const stuck = await deadlock(database.url);
-    expect(stuck).toMatchObject({ code: "40P01" });
-    for (const error of [lost, stuck]) {
-      expect(isRetryableTransactionError(error)).toBe(true);
+    it("a statement past the statement timeout (57014) is unavailable, not a bug", async () => {
+      const error = await failure(
+        db.connection().execute(async (connection) => {
+          await sql`set statement_timeout = 1`.execute(connection);
+          try {
+            await sql`select pg_sleep(1)`.execute(connection);
+          } finally {
+            await sql`reset statement_timeout`.execute(connection);
+          }
+        }),
+      );
+      expect(error).toMatchObject({ code: "57014" });
       expect(isUnavailable(error)).toBe(true);
-    }
-  });
-
-  it("transaction() runs the body again after a serialization failure, and then succeeds", async () => {
-    await sql`create table if not exists tally (id int primary key, n int)`.execute(db);
-    await sql`insert into tally values (1, 0)`.execute(db);
-    let attempts = 0;
-    const result = await transaction(db, async (trx) => {
-      attempts++;
-      await sql`set transaction isolation level serializable`.execute(trx);
-      await sql`select n from tally where id = 1`.execute(trx);
-      // Someone else writes the row between our read and our write, the first time only.
-      if (attempts === 1) await asAdminOn(database.url, "update tally set n = n + 10 where id = 1");
-      await sql`update tally set n = n + 1 where id = 1`.execute(trx);
-      return attempts;
     });
-    expect(result).toBe(2);
-    const { rows } = await sql<{ n: number }>`select n from tally where id = 1`.execute(db);
-    expect(rows).toEqual([{ n: 11 }]);
-  });
 
-  it("a unique violation (23505) is a conflict, not unavailable", async () => {
-    await sql`create table if not exists once (id int primary key)`.execute(db);
-    await sql`insert into once values (1)`.execute(db);
-    const error = await failure(sql`insert into once values (1)`.execute(db));
-    expect(isUniqueViolation(error)).toBe(true);
-    expect(isUnavailable(error)).toBe(false);
-  });
-});
+    it("a connection killed mid-statement (pg_terminate_backend) is unavailable, and the pool recovers", async () => {
+      const error = await db.connection().execute(async (connection) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection);
+        const sleeping = failure(sql`select pg_sleep(5)`.execute(connection));
+        await asAdmin((client) => client.query("select pg_terminate_backend($1)", [rows[0]?.pid]));
+        return sleeping;
+      });
+      expect(error).toMatchObject({ code: "57P01" });
+      expect(isUnavailable(error)).toBe(true);
+      expect(await sql<{ one: number }>`select 1 as one`.execute(db)).toMatchObject({ rows: [{ one: 1 }] });
+    });
+
+    it("every idle connection killed at once: the next query gets a fresh one, the process keeps running", async () => {
+      await Promise.all(Array.from({ length: 4 }, () => sql`select pg_sleep(0.05)`.execute(db)));
+      await asAdmin((client) =>
+        client.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [database.name]),
+      );
+      // The pool's "error" listener swallows the idle clients' deaths; without it this process would crash.
+      await expect
+        .poll(async () => (await sql<{ one: number }>`select 1 as one`.execute(db)).rows)
+        .toEqual([{ one: 1 }]);
+    });
+
+    it("connection refused (ECONNREFUSED) is unavailable", async () => {
+      const nowhere = connectDatabase("postgres://postgres@127.0.0.1:1/nowhere");
+      const error = await failure(sql`select 1`.execute(nowhere));
+      expect(isUnavailable(error)).toBe(true);
+      await nowhere.destroy();
+    });
+
+    it("a pool with every connection busy past the connect timeout is unavailable", async () => {
+      const config = {
+        ...databaseConfig(),
+        DATABASE_URL: database.url,
+        DATABASE_POOL_MAX: 1,
+        DATABASE_CONNECT_TIMEOUT: 200,
+      };
+      const small = connectDatabase(database.url, config);
+      const busy = sql`select pg_sleep(1)`.execute(small);
+      const error = await failure(sql`select 1`.execute(small));
+      expect(isUnavailable(error)).toBe(true);
+      await busy;
+      await small.destroy();
+    });
+
+    it("a serialization failure (40001) and a deadlock (40P01) are retryable and unavailable", async () => {
+      const lost = await serializationFailure(database.url);
+      expect(lost).toMatchObject({ code: "40001" });
+      const stuck = await deadlock(database.url);
+      expect(stuck).toMatchObject({ code: "40P01" });
+      for (const error of [lost, stuck]) {
+        expect(isRetryableTransactionError(error)).toBe(true);
+        expect(isUnavailable(error)).toBe(true);
+      }
+    });
+
+    it("transaction() runs the body again after a serialization failure, and then succeeds", async () => {
+      await sql`create table if not exists tally (id int primary key, n int)`.execute(db);
+      await sql`insert into tally values (1, 0)`.execute(db);
+      let attempts = 0;
+      const result = await transaction(db, async (trx) => {
+        attempts++;
+        await sql`set transaction isolation level serializable`.execute(trx);
+        await sql`select n from tally where id = 1`.execute(trx);
+        // Someone else writes the row between our read and our write, the first time only.
+        if (attempts === 1) await asAdminOn(database.url, "update tally set n = n + 10 where id = 1");
+        await sql`update tally set n = n + 1 where id = 1`.execute(trx);
+        return attempts;
+      });
+      expect(result).toBe(2);
+      const { rows } = await sql<{ n: number }>`select n from tally where id = 1`.execute(db);
+      expect(rows).toEqual([{ n: 11 }]);
+    });
+
+    it("a unique violation (23505) is a conflict, not unavailable", async () => {
+      await sql`create table if not exists once (id int primary key)`.execute(db);
+      await sql`insert into once values (1)`.execute(db);
+      const error = await failure(sql`insert into once values (1)`.execute(db));
+      expect(isUniqueViolation(error)).toBe(true);
+      expect(isUnavailable(error)).toBe(false);
+    });
+  },
+);
 
 async function asAdminOn(url: string, statement: string): Promise<void> {
   const client = new pg.Client(url);

@@ -1,7 +1,9 @@
 const SQLITE_BUSY = 5;
 const SQLITE_LOCKED = 6;
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
+const SQLITE_CONSTRAINT_FOREIGNKEY = 787;
 const PG_UNIQUE_VIOLATION = "23505";
+const PG_FOREIGN_KEY_VIOLATION = "23503";
 
 /** PostgreSQL SQLSTATEs that mean "try again later", never "your request is wrong". */
 const PG_UNAVAILABLE = new Set([
@@ -31,6 +33,11 @@ function field(error: unknown, key: string): unknown {
 /** The database refused a duplicate (SQLite SQLITE_CONSTRAINT_UNIQUE, PostgreSQL 23505). */
 export function isUniqueViolation(error: unknown): boolean {
   return field(error, "errcode") === SQLITE_CONSTRAINT_UNIQUE || field(error, "code") === PG_UNIQUE_VIOLATION;
+}
+
+/** A row refers to one that is gone (SQLite SQLITE_CONSTRAINT_FOREIGNKEY, PostgreSQL 23503). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return field(error, "errcode") === SQLITE_CONSTRAINT_FOREIGNKEY || field(error, "code") === PG_FOREIGN_KEY_VIOLATION;
 }
 
 /** The database could not be reached, or stayed locked past its timeout: answer 503, fail closed. */

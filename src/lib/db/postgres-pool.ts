@@ -24,26 +24,28 @@ function types(): pg.CustomTypesConfig {
 export type PoolSettings = Omit<DatabaseConfig, "DATABASE_URL">;
 
 /**
- * A pool sized and bounded for a small deployment (decision 11): waiting for a connection, a statement or an
+ * A pool sized and bounded for a small deployment: waiting for a connection, a statement or an
  * idle transaction each has a limit, so a stuck database answers 503 instead of hanging requests. TLS comes
- * from `sslmode` in the URL. `lockTimeoutMs` is for the migrator, which waits on the advisory lock instead.
+ * from `sslmode` in the URL.
  */
-export function createPostgresPool(url: string, settings: PoolSettings, purpose = "app"): pg.Pool {
+export function createPostgresPool(url: string, settings: PoolSettings): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: settings.DATABASE_POOL_MAX,
     connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT,
-    // The server cancels a statement after this; the client gives up a little later if the server is gone.
+    // Timeouts the server enforces (and the migrator can lift for its own session: postgres-dialect.ts).
     statement_timeout: settings.DATABASE_STATEMENT_TIMEOUT,
-    query_timeout: settings.DATABASE_STATEMENT_TIMEOUT + settings.DATABASE_CONNECT_TIMEOUT,
     idle_in_transaction_session_timeout: settings.DATABASE_IDLE_TX_TIMEOUT,
+    // A server that vanished without closing the connection is noticed by TCP keepalive, not never.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30_000,
-    application_name: `iron-gate-${purpose}`,
+    application_name: "iron-gate",
     types: types(),
   });
   // A connection killed while idle in the pool (a restart, pg_terminate_backend) is reported here; without
   // a listener it would crash the process. The pool drops that client and opens a fresh one when asked.
-  pool.on("error", (error) => log.warn("database_connection_lost", { purpose, error: error.message }));
+  pool.on("error", (error) => log.warn("database_connection_lost", { error: error.message }));
   // The pool listens only while a client is idle; one killed while checked out between two statements would
   // emit an unhandled "error" too. The statement that uses it next fails and the pool discards it on release.
   pool.on("connect", (client) => client.on("error", () => {}));

@@ -1,4 +1,6 @@
+import { setTimeout } from "node:timers/promises";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseConfig } from "@/lib/config/env";
 import {
@@ -22,74 +24,88 @@ const user = (id: string, email: string) => ({
   createdAt: 1_764_000_000_000, // epoch ms: past 2^31, a bigint column
 });
 
-describe.skipIf(!postgres.available)(postgresSuite("PostgreSQL through pg and Kysely (issue 10)", postgres), () => {
-  let database: TestDatabase;
-  let db: Db;
+describe.skipIf(!postgres.available)(
+  postgresSuite("PostgreSQL through pg and Kysely (issue 10)", postgres),
+  { timeout: 30_000 },
+  () => {
+    let database: TestDatabase;
+    let db: Db;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = await openDatabase(database.url);
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
-  });
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      db = await openDatabase(database.url);
+    }, 30_000);
+    afterAll(async () => {
+      await db?.destroy();
+      await database?.drop();
+    }, 30_000);
 
-  it("creates the same schema, with bigint milliseconds that come back as numbers", async () => {
-    // CamelCasePlugin renames result columns too.
-    const columns = await sql<{ columnName: string; dataType: string }>`
+    it("creates the same schema, with bigint milliseconds that come back as numbers", async () => {
+      // CamelCasePlugin renames result columns too.
+      const columns = await sql<{ columnName: string; dataType: string }>`
       select column_name, data_type from information_schema.columns
       where table_name = 'throttles' order by column_name`.execute(db);
-    expect(Object.fromEntries(columns.rows.map((c) => [c.columnName, c.dataType]))).toMatchObject({
-      blocked_until: "bigint",
-      updated_at: "bigint",
+      expect(Object.fromEntries(columns.rows.map((c) => [c.columnName, c.dataType]))).toMatchObject({
+        blocked_until: "bigint",
+        updated_at: "bigint",
+      });
+      await db.insertInto("users").values(user("u1", "a@example.com")).execute();
+      const stored = await db.selectFrom("users").selectAll().where("id", "=", "u1").executeTakeFirstOrThrow();
+      expect(stored.createdAt).toBe(1_764_000_000_000);
+      expect(stored.isAdmin).toBe(true);
+      const count = await db
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(count.n).toBe(1);
     });
-    await db.insertInto("users").values(user("u1", "a@example.com")).execute();
-    const stored = await db.selectFrom("users").selectAll().where("id", "=", "u1").executeTakeFirstOrThrow();
-    expect(stored.createdAt).toBe(1_764_000_000_000);
-    expect(stored.isAdmin).toBe(true);
-    const count = await db
-      .selectFrom("users")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .executeTakeFirstOrThrow();
-    expect(count.n).toBe(1);
-  });
 
-  it("refuses a duplicate email with the error SQLite's unique index gives", async () => {
-    const duplicate = await db
-      .insertInto("users")
-      .values(user("u2", "a@example.com"))
-      .execute()
-      .catch((error: unknown) => error);
-    expect(isUniqueViolation(duplicate)).toBe(true);
-  });
-
-  it("migrates one fresh database from several instances at once: once, and none fails", async () => {
-    const fresh = await createTestDatabase();
-    try {
-      const instances = await Promise.all(Array.from({ length: 6 }, () => openDatabase(fresh.url)));
-      const inFresh = await sql<{ name: string }>`select name from kysely_migration`.execute(instances[0] as Db);
-      expect(inFresh.rows.map((row) => row.name)).toEqual(Object.keys(await migrationProvider.getMigrations()));
-      await Promise.all(instances.map((instance) => instance.destroy()));
-    } finally {
-      await fresh.drop();
-    }
-  });
-
-  it("lets the app's statement timeout apply again after migrating", async () => {
-    const fresh = await createTestDatabase();
-    // One connection: the one the migrator lifted the timeout on.
-    const instance = await openDatabase(fresh.url, {
-      ...databaseConfig(),
-      DATABASE_URL: fresh.url,
-      DATABASE_POOL_MAX: 1,
+    it("refuses a duplicate email with the error SQLite's unique index gives", async () => {
+      const duplicate = await db
+        .insertInto("users")
+        .values(user("u2", "a@example.com"))
+        .execute()
+        .catch((error: unknown) => error);
+      expect(isUniqueViolation(duplicate)).toBe(true);
     });
-    try {
-      const { rows } = await sql<{ statementTimeout: string }>`show statement_timeout`.execute(instance);
-      expect(rows[0]?.statementTimeout).toBe("5s");
-    } finally {
-      await instance.destroy();
-      await fresh.drop();
-    }
-  });
-});
+
+    it("migrates one fresh database from several instances at once: once, and none fails", async () => {
+      const fresh = await createTestDatabase();
+      try {
+        const instances = await Promise.all(Array.from({ length: 6 }, () => openDatabase(fresh.url)));
+        const inFresh = await sql<{ name: string }>`select name from kysely_migration`.execute(instances[0] as Db);
+        expect(inFresh.rows.map((row) => row.name)).toEqual(Object.keys(await migrationProvider.getMigrations()));
+        await Promise.all(instances.map((instance) => instance.destroy()));
+      } finally {
+        await fresh.drop();
+      }
+    });
+
+    it("waits for another instance's migrations past the statement timeout, then applies that timeout again", async () => {
+      const fresh = await createTestDatabase();
+      const other = new pg.Client(fresh.url);
+      await other.connect();
+      // Another instance "migrating": it holds the lock for a second, five times the statement timeout.
+      await other.query("select pg_advisory_lock(7598258041298973797)");
+      const released = setTimeout(1_000).then(() => other.query("select pg_advisory_unlock(7598258041298973797)"));
+      const config = {
+        ...databaseConfig(),
+        DATABASE_URL: fresh.url,
+        DATABASE_POOL_MAX: 1,
+        DATABASE_STATEMENT_TIMEOUT: 200,
+      };
+      try {
+        const instance = await openDatabase(fresh.url, config);
+        await released;
+        // The one connection, the one the migrator lifted the timeout on, has it back.
+        const { rows } = await sql<{ statementTimeout: string }>`show statement_timeout`.execute(instance);
+        expect(rows[0]?.statementTimeout).toBe("200ms");
+        await instance.destroy();
+      } finally {
+        await released.catch(() => undefined);
+        await other.end();
+        await fresh.drop();
+      }
+    });
+  },
+);

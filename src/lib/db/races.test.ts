@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bumpSessionVersion, recordEndedSession } from "@/lib/session/session-store";
 import type { ThrottlePolicy } from "@/lib/throttle/throttle-policy";
@@ -22,8 +23,9 @@ const policy: ThrottlePolicy = {
 const engines = await enginesUnderTest();
 
 describe.each(engines)("races on $name", (engine) => {
-  describe.skipIf(engine.skip)(engine.title, () => {
+  describe.skipIf(engine.skip)(engine.title, { timeout: 30_000 }, () => {
     let drop: () => Promise<void>;
+    let url: string;
     let instances: Db[];
     const spread = <T>(count: number, run: (db: Db, i: number) => Promise<T>): Promise<T[]> =>
       Promise.all(Array.from({ length: count }, (_, i) => run(instances[i % instances.length] as Db, i)));
@@ -31,13 +33,14 @@ describe.each(engines)("races on $name", (engine) => {
     beforeAll(async () => {
       const fresh = await engine.fresh();
       drop = fresh.drop;
+      url = fresh.url;
       const first = await openDatabase(fresh.url);
       instances = [first, connectDatabase(fresh.url)];
-    });
+    }, 30_000);
     afterAll(async () => {
       await Promise.all((instances ?? []).map((instance) => instance.destroy()));
       await drop?.();
-    });
+    }, 30_000);
 
     it("16 attempts on one account at once: exactly the free failures get through", async () => {
       const verdicts = await spread(16, (db, i) =>
@@ -88,5 +91,43 @@ describe.each(engines)("races on $name", (engine) => {
       expect(new Set(versions).size).toBe(10);
       expect(Math.max(...versions)).toBe(created.user.sessionVersion + 10);
     });
+
+    it.runIf(engine.name === "postgres")(
+      "a sign-out racing the removal of its user records nothing, and fails not",
+      async () => {
+        const created = await createUser(instances[0] as Db, {
+          email: "gone@example.com",
+          name: null,
+          passwordHash: "h",
+        });
+        if (!created.ok) throw new Error("setup");
+        const remover = new pg.Client(url);
+        await remover.connect();
+        try {
+          await remover.query("begin");
+          await remover.query("delete from users where id = $1", [created.user.id]);
+          // The insert-select still sees the user; its foreign-key check waits for the removal, then fails.
+          const signOut = recordEndedSession(instances[1] as Db, "sid-gone", created.user.id, Date.now() + 60_000);
+          await expect
+            .poll(async () => {
+              const { rows } = await remover.query(
+                "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+              );
+              return rows[0].n;
+            })
+            .toBeGreaterThan(0);
+          await remover.query("commit");
+          await expect(signOut).resolves.toBeUndefined();
+        } finally {
+          await remover.end();
+        }
+        const rows = await instances[0]
+          ?.selectFrom("endedSessions")
+          .select("sid")
+          .where("sid", "=", "sid-gone")
+          .execute();
+        expect(rows).toEqual([]);
+      },
+    );
   });
 });

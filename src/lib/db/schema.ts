@@ -1,8 +1,8 @@
 import type { ColumnType, Generated } from "kysely";
 
-/** SQLite hands booleans back as 0/1 and bigints as numbers; PostgreSQL as booleans and strings. */
+/** SQLite hands booleans back as 0/1, PostgreSQL as booleans. `bigint` columns come back as numbers from both (postgres-pool.ts). */
 type DbBoolean = ColumnType<boolean | number, boolean, boolean>;
-type DbMillis = ColumnType<number | string | bigint, number, number>;
+type DbMillis = number;
 
 export interface UsersTable {
   id: string;

@@ -9,7 +9,7 @@ export type Trx = Transaction<Database>;
 const RETRIES = 2;
 
 /**
- * The one way to run a read-then-write (decision 12). SQLite: BEGIN IMMEDIATE takes the database's write
+ * The one way to run a read-then-write. SQLite: BEGIN IMMEDIATE takes the database's write
  * lock before the first read (sqlite-dialect.ts). PostgreSQL: READ COMMITTED, and the body locks the rows
  * it decides on with `SELECT … FOR UPDATE` (a no-op on SQLite). A serialization failure or deadlock rolled
  * everything back, so the whole body runs again; `work` must therefore only touch the database.

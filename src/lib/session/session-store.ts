@@ -1,11 +1,14 @@
 import type { Db } from "@/lib/db/database";
+import { isForeignKeyViolation } from "@/lib/db/errors";
 
 /**
  * Records that a session was signed out, so a copy of its cookie is refused until the seal would have
  * expired anyway (R15, decision 5). Idempotent.
  */
 export async function recordEndedSession(db: Db, sid: string, userId: string, expiresAt: number): Promise<void> {
-  // Insert-select: nothing to record (and no foreign-key error) when the user is already gone.
+  // Insert-select: nothing to record (and no foreign-key error) when the user is already gone. On PostgreSQL
+  // a removal committed between the select and the foreign-key check still fails that check: the user's
+  // sessions ended with the user (R16), so there is nothing to record then either.
   await db
     .insertInto("endedSessions")
     .columns(["sid", "userId", "expiresAt"])
@@ -16,7 +19,10 @@ export async function recordEndedSession(db: Db, sid: string, userId: string, ex
         .where("id", "=", userId),
     )
     .onConflict((conflict) => conflict.column("sid").doNothing())
-    .execute();
+    .execute()
+    .catch((error: unknown) => {
+      if (!isForeignKeyViolation(error)) throw error;
+    });
 }
 
 /** Drops the records of sessions whose seals have expired: they can never be presented again. */

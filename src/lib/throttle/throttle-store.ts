@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/database";
+import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { type Trx, transaction } from "@/lib/db/transaction";
 import { ipBucket } from "@/lib/http/request-context";
 import { accountDelayMs, type ThrottlePolicy } from "./throttle-policy";
@@ -16,18 +17,22 @@ type ThrottleRow = { key: string; milliTokens: number; failures: number; blocked
  * the whole transaction and `forUpdate` compiles to nothing (sqlite-dialect.ts).
  */
 async function lockRow(trx: Trx, initial: ThrottleRow): Promise<ThrottleRow> {
-  await trx
-    .insertInto("throttles")
-    .values(initial)
-    .onConflict((conflict) => conflict.column("key").doNothing())
-    .execute();
-  const row = await trx
-    .selectFrom("throttles")
-    .selectAll()
-    .where("key", "=", initial.key)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return { ...row, blockedUntil: Number(row.blockedUntil), updatedAt: Number(row.updatedAt) };
+  // A success (clearAccount) or the purge may delete the row between the two statements: then again.
+  for (let attempt = 1; ; attempt++) {
+    await trx
+      .insertInto("throttles")
+      .values(initial)
+      .onConflict((conflict) => conflict.column("key").doNothing())
+      .execute();
+    const row = await trx
+      .selectFrom("throttles")
+      .selectAll()
+      .where("key", "=", initial.key)
+      .forUpdate()
+      .executeTakeFirst();
+    if (row) return { ...row, blockedUntil: Number(row.blockedUntil), updatedAt: Number(row.updatedAt) };
+    if (attempt === 3) throw new DatabaseUnavailableError(`throttle row ${initial.key} keeps vanishing`);
+  }
 }
 
 async function writeRow(trx: Trx, { key, ...row }: ThrottleRow): Promise<void> {
