@@ -4,7 +4,8 @@ import type { Reporter } from "vitest/node";
 
 const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
 
-// Every PostgreSQL database a run creates is named after the vitest process (iron_gate_<pid>_<random>).
+// Every PostgreSQL database a run creates is named after the vitest process (iron_gate_test_<pid>_<random>),
+// so the run's global teardown (tests/support/postgres-run.ts) can drop them all, also after failures.
 process.env.IRON_GATE_TEST_RUN ??= String(process.pid);
 
 /** The unit tests that go through the data layer: they run once per engine. */

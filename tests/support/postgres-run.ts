@@ -10,8 +10,12 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Drops every test database of this run, and of runs whose process is gone (killed before their teardown). */
-async function dropRunDatabases(): Promise<number> {
+/**
+ * Drops the test databases of runs whose process is gone (killed before their teardown) and, with `ours`,
+ * this run's too. Never this run's at the start: the projects' global setups run in no fixed order, so
+ * another project's server may already be using one.
+ */
+async function dropDatabases(ours: boolean): Promise<number> {
   const { rows } = await asAdmin((client) =>
     client.query<{ datname: string }>("select datname from pg_database where datname like 'iron\\_gate\\_test\\_%'"),
   );
@@ -19,7 +23,7 @@ async function dropRunDatabases(): Promise<number> {
     .map((row) => row.datname)
     .filter((name) => {
       const pid = Number(TEST_DATABASE_NAME.exec(name)?.[1] ?? Number.NaN);
-      return Number.isInteger(pid) && (pid === testRunPid() || !alive(pid));
+      return Number.isInteger(pid) && (pid === testRunPid() ? ours : !alive(pid));
     });
   for (const name of doomed) await dropTestDatabase(name);
   return doomed.length;
@@ -31,9 +35,9 @@ async function dropRunDatabases(): Promise<number> {
  */
 export default async function setup(): Promise<() => Promise<void>> {
   if (!(await postgresForTests()).available) return async () => {};
-  await dropRunDatabases();
+  await dropDatabases(false);
   return async () => {
-    const dropped = await dropRunDatabases();
+    const dropped = await dropDatabases(true);
     if (dropped > 0) console.log(`PostgreSQL: dropped the ${dropped} test databases still there at the end of the run`);
   };
 }
