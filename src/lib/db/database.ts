@@ -4,6 +4,7 @@ import { type DatabaseConfig, databaseConfig } from "@/lib/config/env";
 import { parseDatabaseUrl } from "./database-url";
 import { migrationProvider } from "./migrations";
 import { IronGatePostgresDialect } from "./postgres-dialect";
+import { discardingLostConnections } from "./postgres-lost-connections";
 import { createPostgresPool, type PoolSettings } from "./postgres-pool";
 import type { Database } from "./schema";
 import { NodeSqliteDialect, openSqlite } from "./sqlite-dialect";
@@ -20,7 +21,10 @@ function sqliteKysely(path: string, readOnly = false): Db {
 
 function postgresKysely(url: string, settings: PoolSettings): Db {
   const pool = createPostgresPool(url, settings);
-  return new Kysely<Database>({ dialect: new IronGatePostgresDialect({ pool }), plugins });
+  return new Kysely<Database>({
+    dialect: new IronGatePostgresDialect({ pool: discardingLostConnections(pool) }),
+    plugins,
+  });
 }
 
 /** The settings for `url`, with the pool and timeouts from the environment. */

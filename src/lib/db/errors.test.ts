@@ -98,15 +98,25 @@ describe.skipIf(!postgres.available)(
     });
 
     it("a connection killed mid-statement (pg_terminate_backend) is unavailable, and the pool recovers", async () => {
-      const error = await db.connection().execute(async (connection) => {
-        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection);
-        const sleeping = failure(sql`select pg_sleep(5)`.execute(connection));
-        await asAdmin((client) => client.query("select pg_terminate_backend($1)", [rows[0]?.pid]));
-        return sleeping;
+      // One connection, so the next query would get the dead one back if the pool kept it.
+      const single = connectDatabase(database.url, {
+        ...databaseConfig(),
+        DATABASE_URL: database.url,
+        DATABASE_POOL_MAX: 1,
       });
-      expect(error).toMatchObject({ code: "57P01" });
-      expect(isUnavailable(error)).toBe(true);
-      expect(await sql<{ one: number }>`select 1 as one`.execute(db)).toMatchObject({ rows: [{ one: 1 }] });
+      try {
+        const error = await single.connection().execute(async (connection) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection);
+          const sleeping = failure(sql`select pg_sleep(5)`.execute(connection));
+          await asAdmin((client) => client.query("select pg_terminate_backend($1)", [rows[0]?.pid]));
+          return sleeping;
+        });
+        expect(error).toMatchObject({ code: "57P01" });
+        expect(isUnavailable(error)).toBe(true);
+        expect(await sql<{ one: number }>`select 1 as one`.execute(single)).toMatchObject({ rows: [{ one: 1 }] });
+      } finally {
+        await single.destroy();
+      }
     });
 
     it("every idle connection killed at once: the next query gets a fresh one, the process keeps running", async () => {

@@ -51,6 +51,18 @@ export function isRetryableTransactionError(error: unknown): boolean {
   return typeof code === "string" && PG_RETRYABLE.has(code);
 }
 
+/** The connection itself is gone (killed, reset, closed by the server): it must not be used again. */
+export function isConnectionLost(error: unknown): boolean {
+  const code = field(error, "code");
+  if (typeof code === "string" && (["57P01", "57P02", "ECONNRESET", "EPIPE"].includes(code) || code.startsWith("08"))) {
+    return true;
+  }
+  const message = field(error, "message");
+  return (
+    typeof message === "string" && (message.includes("Connection terminated") || message.includes("is not queryable"))
+  );
+}
+
 /**
  * One meaning for both engines (decision 8): locked, unreachable, killed, out of connections, too slow or
  * in a lost race all mean "service unavailable, try again", never a 500.
