@@ -80,7 +80,10 @@ async function withPostgres(): Promise<{ projects: TestProjectInlineConfiguratio
 
 const postgres = await withPostgres();
 const { skipped } = postgres;
-if (skipped) console.warn(`\n${skipped}\n`);
+// Vitest may evaluate this file more than once per run: say it once before the run.
+const shown = globalThis as typeof globalThis & { __ironGateSkipShown?: boolean };
+if (skipped && !shown.__ironGateSkipShown) console.warn(`\n${skipped}\n`);
+shown.__ironGateSkipShown = true;
 // Said again after the summary, where it cannot scroll away.
 const skipNotice: Reporter = { onTestRunEnd: () => console.warn(`\n${skipped}\n`) };
 

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db/database";
+import { connectDatabase } from "@/lib/db/database";
 import { STRONG_PASSWORD } from "../support/http-client";
 import { type CliResult, runUsersCli, tempDatabaseUrl } from "./helpers";
 
@@ -24,7 +24,7 @@ afterAll(() => {
 
 /** The stored user, read through the app's own data layer. */
 async function readUser(databaseUrl: string, email: string): Promise<{ passwordHash: string }> {
-  const db = await openDatabase(databaseUrl);
+  const db = connectDatabase(databaseUrl);
   try {
     return await db.selectFrom("users").select("passwordHash").where("email", "=", email).executeTakeFirstOrThrow();
   } finally {

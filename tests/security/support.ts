@@ -1,7 +1,7 @@
 export { rawExchange } from "../support/raw-wire";
 
 import { expect } from "vitest";
-import { openDatabase } from "@/lib/db/database";
+import { connectDatabase } from "@/lib/db/database";
 
 /** Shared bits of the security suite (not a test file: vitest only collects `*.test.ts`). */
 
@@ -24,10 +24,11 @@ export interface AuthEventRow {
 
 /**
  * Every row of `auth_events`, read through the app's own data layer, so the same test reads SQLite or
- * PostgreSQL (whichever `databaseUrl` names).
+ * PostgreSQL (whichever `databaseUrl` names). It only connects: migrating would wait for SQLite's write lock,
+ * which some tests hold while they read.
  */
 export async function readAuthEvents(databaseUrl: string): Promise<AuthEventRow[]> {
-  const db = await openDatabase(databaseUrl);
+  const db = connectDatabase(databaseUrl);
   try {
     const rows = await db.selectFrom("authEvents").selectAll().execute();
     return rows.map((row) => ({
