@@ -4,6 +4,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { PageShell } from "@/components/page-shell";
+import { link } from "@/components/styles";
 import { env } from "@/lib/config/env";
 import { isUnavailable } from "@/lib/db/errors";
 import { type ActiveSession, resolveSession } from "@/lib/session/resolve-session";
@@ -34,9 +35,9 @@ export default async function NotFound(): Promise<ReactNode> {
   return (
     <PageShell session={await headerSession()}>
       <h1 className="text-3xl font-bold tracking-tight">Page not found</h1>
-      <p className="mt-4 text-slate-700">
+      <p className="mt-4 text-slate-700 dark:text-slate-300">
         There is nothing at this address.{" "}
-        <Link href="/" className="font-medium text-brand-700 underline">
+        <Link href="/" className={link}>
           Go to the home page
         </Link>
         .

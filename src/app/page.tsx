@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageShell } from "@/components/page-shell";
+import { card, link } from "@/components/styles";
 import { checkSession } from "@/lib/session/current-user";
 import { displayName } from "@/lib/users/user";
 
@@ -11,15 +12,15 @@ export default async function HomePage(): Promise<ReactNode> {
   return (
     <PageShell session={session}>
       <h1 className="text-3xl font-bold tracking-tight">Iron Gate</h1>
-      <p className="mt-4 max-w-prose text-lg text-slate-700">
+      <p className="mt-4 max-w-prose text-lg text-slate-700 dark:text-slate-300">
         Email and password sign-in for Next.js with stateless, sealed-cookie sessions: argon2id password hashes, an
         encrypted session cookie, and a server-side check on every protected request.
       </p>
-      <div className="mt-8 rounded-2xl border border-slate-200 bg-white p-6" data-testid="session-state">
+      <div className={`mt-8 ${card}`} data-testid="session-state">
         {user ? (
           <p>
             You are signed in as <strong>{displayName(user)}</strong>.{" "}
-            <Link href="/private" className="font-medium text-brand-700 underline">
+            <Link href="/private" className={link}>
               Go to your private page
             </Link>
             .
@@ -27,11 +28,11 @@ export default async function HomePage(): Promise<ReactNode> {
         ) : (
           <p>
             You are not signed in.{" "}
-            <Link href="/login" className="font-medium text-brand-700 underline">
+            <Link href="/login" className={link}>
               Log in
             </Link>{" "}
             or{" "}
-            <Link href="/signup" className="font-medium text-brand-700 underline">
+            <Link href="/signup" className={link}>
               create an account
             </Link>
             .

@@ -27,7 +27,7 @@ export function PageShell({ session, children }: { session: ActiveSession | null
 /** A narrow card for the sign-in and sign-up forms. */
 export function AuthCard({ title, children }: { title: string; children: ReactNode }): ReactNode {
   return (
-    <div className="mx-auto max-w-md rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+    <div className="mx-auto max-w-md rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8 dark:border-slate-700 dark:bg-slate-900">
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{title}</h1>
       {children}
     </div>

@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from "react";
 import { announce } from "./session/session-channel";
+import { smallButton } from "./styles";
 
 const ROUTE = "/api/pages-router/session";
 
@@ -18,10 +19,7 @@ export function PagesSignOutButton(): ReactNode {
   };
   return (
     <form method="post" action={ROUTE} onSubmit={(event) => void signOut(event)}>
-      <button
-        type="submit"
-        className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-      >
+      <button type="submit" className={smallButton}>
         Sign out
       </button>
     </form>

@@ -43,15 +43,15 @@ export function PasswordStrength({ password, email, name, appName }: Props): Rea
         {LABELS.map((label, index) => (
           <span
             key={label}
-            className={`h-1.5 flex-1 rounded ${index <= verdict.score ? (verdict.ok ? "bg-emerald-600" : "bg-amber-500") : "bg-slate-200"}`}
+            className={`h-1.5 flex-1 rounded ${index <= verdict.score ? (verdict.ok ? "bg-emerald-600" : "bg-amber-500") : "bg-slate-200 dark:bg-slate-700"}`}
           />
         ))}
       </div>
       {verdict.ok ? (
-        <p className="text-emerald-700">{LABELS[verdict.score]}: good to go.</p>
+        <p className="text-emerald-700 dark:text-emerald-400">{LABELS[verdict.score]}: good to go.</p>
       ) : (
         <>
-          <p className="font-medium text-amber-800">{verdict.reason}</p>
+          <p className="font-medium text-amber-800 dark:text-amber-300">{verdict.reason}</p>
           {verdict.suggestions.length > 0 ? (
             <ul className="mt-1 list-disc pl-5">
               {verdict.suggestions.map((suggestion) => (

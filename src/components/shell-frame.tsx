@@ -24,7 +24,7 @@ export function ShellFrame({
     <>
       {session ? <SessionWatcher initial={session.expiries} warningMs={session.warningMs} /> : null}
       <SiteHeader user={session?.user ?? null} signOut={signOut} />
-      <main className="mx-auto max-w-3xl px-4 py-10">{children}</main>
+      <main className="mx-auto max-w-3xl px-4 py-8 sm:py-10">{children}</main>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Document, { type DocumentContext, type DocumentInitialProps, Head, Html, Main, NextScript } from "next/document";
 import type { JSX } from "react";
+import { bodyClass } from "@/components/styles";
 
 type Props = DocumentInitialProps & { nonce: string | undefined };
 
@@ -16,7 +17,7 @@ export default class PagesDocument extends Document<Props> {
     return (
       <Html lang="en">
         <Head nonce={nonce} />
-        <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <body className={bodyClass}>
           <Main />
           <NextScript nonce={nonce} />
         </body>

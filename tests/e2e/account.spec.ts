@@ -1,4 +1,5 @@
-import { expect, PASSWORD, test } from "./fixtures";
+import { expect, PASSWORD, test, watcherRunning } from "./fixtures";
+import { backgroundRgb } from "./layout";
 
 test("the account page ends other sessions and changes the password", async ({
   page,
@@ -47,8 +48,39 @@ test("the account page ends other sessions and changes the password", async ({
   await expect(other).toHaveURL(/reason=revoked$/);
 
   await page.goto("/account");
-  await page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
+  // The one that ends this session too is red and asks first.
+  await expect(page.getByRole("button", { name: "Yes, sign out everywhere" })).toBeHidden();
+  await expect(page.getByText("Ends every session, this one included.")).toBeVisible();
+  await page.getByText("Sign out everywhere…").click();
+  await expect(page.getByText("This signs out this device too")).toBeVisible();
+  await expect(page.getByText("Ends every session, this one included.")).toBeHidden();
+  const confirm = page.getByRole("button", { name: "Yes, sign out everywhere" });
+  const [red, green, blue] = await backgroundRgb(confirm);
+  expect(red - Math.max(green, blue), "the confirming button is red").toBeGreaterThan(80);
+  await confirm.click();
   await expect(page).toHaveURL(/\/login\?reason=signed-out-everywhere$/);
   await expect(page.getByTestId("logout-reason")).toContainText("every device");
   await elsewhere.close();
+});
+
+test("the session timeline is drawn and moves as time passes; change password has the strength meter", async ({
+  page,
+  signIn,
+}) => {
+  await signIn();
+  await page.clock.install();
+  await page.goto("/account");
+  await watcherRunning(page);
+  const timeline = page.getByTestId("session-timeline");
+  const drawing = timeline.getByRole("img");
+  await expect(drawing).toHaveAttribute("aria-label", /^Signed in under a minute ago; ends in 29 min if idle/);
+  const before = Number(await timeline.getAttribute("data-now-percent"));
+  await page.clock.fastForward("05:00");
+  await expect(drawing).toHaveAttribute("aria-label", /^Signed in 5 min ago; ends in 2\d min if idle/);
+  expect(Number(await timeline.getAttribute("data-now-percent"))).toBeGreaterThan(before);
+
+  await page.getByLabel("New password").fill("passwordpassword");
+  await expect(page.getByTestId("password-strength")).toContainText(/common|guess|similar/i);
+  await page.getByLabel("New password").fill("marble harbor violin cactus meadow");
+  await expect(page.getByTestId("password-strength")).toContainText("good to go");
 });

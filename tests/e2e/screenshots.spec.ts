@@ -41,6 +41,16 @@ test("screenshots of every page", async ({ page, signIn, user }) => {
   await expect(page.getByTestId("session-times")).toBeVisible();
   await shoot(page, "account");
 
+  // The same account page in dark mode, and on a phone.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await shoot(page, "account-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByTestId("session-times")).toBeVisible();
+  await shoot(page, "account-phone");
+  await page.setViewportSize({ width: 960, height: 640 });
+
   // The idle warning, as the page shows it a minute before the limit.
   await page.clock.install();
   await page.goto("/private");

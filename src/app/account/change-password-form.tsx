@@ -1,19 +1,39 @@
 "use client";
 
-import { type ReactNode, startTransition, useActionState, useEffect, useRef } from "react";
+import { type ReactNode, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { changePasswordAction } from "@/app/actions/account-actions";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
 import { FormMessage } from "@/components/form-message";
+import { PasswordStrength } from "@/components/password-strength";
+import { link } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
+import { useFieldErrors } from "@/components/use-field-errors";
 import { useStepUp } from "./step-up-dialog";
 
 /**
  * Needs a recent password confirmation (R61). With JavaScript the dialog asks for it and the same
- * submission is sent again; without, the form links to the confirmation step.
+ * submission is sent again; without, the form links to the confirmation step. The new password gets the
+ * sign-up form's live strength meter, judged with this account's email and name.
  */
-export function ChangePasswordForm(): ReactNode {
+export function ChangePasswordForm({
+  email,
+  name,
+  appName,
+}: {
+  email: string;
+  name: string;
+  appName: string;
+}): ReactNode {
   const [state, action] = useActionState(changePasswordAction, EMPTY_FORM_STATE);
+  const errors = useFieldErrors(state.fields);
+  // The field itself stays uncontrolled (React empties it after each answer); the meter follows it.
+  const [newPassword, setNewPassword] = useState("");
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    setNewPassword("");
+  }
   const askPassword = useStepUp();
   // React empties the form once the action is done: keep what was typed, to send it again after the prompt.
   const submitted = useRef<FormData | null>(null);
@@ -38,7 +58,7 @@ export function ChangePasswordForm(): ReactNode {
     >
       <FormMessage text={state.message} tone="error" />
       {state.reauthenticate ? (
-        <a href="/account?confirm=change-password" className="inline-block text-sm font-medium underline">
+        <a href="/account?confirm=change-password" className={`inline-block text-sm ${link}`}>
           Confirm your password
         </a>
       ) : null}
@@ -49,7 +69,8 @@ export function ChangePasswordForm(): ReactNode {
         type="password"
         autoComplete="current-password"
         required
-        error={state.fields.currentPassword}
+        onChange={() => errors.clear("currentPassword")}
+        error={errors.of("currentPassword")}
       />
       <TextField
         name="newPassword"
@@ -57,8 +78,17 @@ export function ChangePasswordForm(): ReactNode {
         type="password"
         autoComplete="new-password"
         required
-        error={state.fields.newPassword}
-        hint="At least 15 characters; signs out your other sessions."
+        onChange={(event) => {
+          setNewPassword(event.target.value);
+          errors.clear("newPassword");
+        }}
+        error={errors.of("newPassword")}
+        hint={
+          <>
+            <PasswordStrength password={newPassword} email={email} name={name} appName={appName} />
+            <p className="mt-1">Changing it signs out your other sessions.</p>
+          </>
+        }
       />
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </form>

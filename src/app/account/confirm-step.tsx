@@ -4,6 +4,7 @@ import { type ReactNode, useActionState } from "react";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
 import { confirmAndContinueAction } from "@/app/actions/step-up-actions";
 import { FormMessage } from "@/components/form-message";
+import { link } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
 import type { StepUpAction } from "@/lib/session/step-up-action";
@@ -18,11 +19,16 @@ const WHAT: Record<StepUpAction, string> = {
 export function ConfirmStep({ action }: { action: StepUpAction }): ReactNode {
   const [state, formAction] = useActionState(confirmAndContinueAction, EMPTY_FORM_STATE);
   return (
-    <section className="mt-6 rounded-2xl border border-amber-300 bg-amber-50 p-6" aria-labelledby="confirm-step">
+    <section
+      className="mt-6 rounded-2xl border border-amber-300 bg-amber-50 p-6 dark:border-amber-700 dark:bg-amber-950"
+      aria-labelledby="confirm-step"
+    >
       <h2 id="confirm-step" className="font-semibold">
         Confirm your password
       </h2>
-      <p className="mt-1 mb-4 text-sm text-slate-700">To {WHAT[action]}, enter your password again.</p>
+      <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
+        To {WHAT[action]}, enter your password again.
+      </p>
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="action" value={action} />
         <FormMessage text={state.message} tone="error" />
@@ -36,7 +42,7 @@ export function ConfirmStep({ action }: { action: StepUpAction }): ReactNode {
         />
         <SubmitButton pendingText="Confirming…">Confirm and continue</SubmitButton>
       </form>
-      <a href="/account" className="mt-3 inline-block text-sm underline">
+      <a href="/account" className={`mt-3 inline-block text-sm ${link}`}>
         Cancel
       </a>
     </section>

@@ -16,31 +16,31 @@ const LABELS: Record<string, string> = {
   cookie_rejected: "Unreadable session cookie",
 };
 
-/** The user's last security events (R45), newest first. */
+const muted = "text-slate-600 dark:text-slate-400";
+
+/**
+ * The user's last security events (R45), newest first. A list, not a table: on a phone each event is two
+ * short lines (what and how; when and from where), from the `sm` width up one row of four columns.
+ */
 export function RecentEvents({ events }: { events: StoredEvent[] }): ReactNode {
-  if (events.length === 0) return <p className="text-sm text-slate-600">No activity recorded yet.</p>;
+  if (events.length === 0) return <p className={`text-sm ${muted}`}>No activity recorded yet.</p>;
   return (
-    <table className="w-full text-left text-sm" data-testid="recent-events">
-      <thead className="text-slate-600">
-        <tr>
-          <th className="py-1 pr-4 font-medium">When</th>
-          <th className="py-1 pr-4 font-medium">What</th>
-          <th className="py-1 pr-4 font-medium">Outcome</th>
-          <th className="py-1 font-medium">From</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event) => (
-          <tr key={`${event.at}-${event.event}-${event.detail}`} className="border-t border-slate-100">
-            <td className="py-1 pr-4">
-              <LocalTime ms={event.at} />
-            </td>
-            <td className="py-1 pr-4">{LABELS[event.event] ?? event.event}</td>
-            <td className="py-1 pr-4">{event.outcome}</td>
-            <td className="py-1 text-slate-600">{event.ip ?? "unknown"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ol className="text-sm" data-testid="recent-events">
+      {events.map((event) => (
+        <li
+          key={`${event.at}-${event.event}-${event.detail}`}
+          className="grid grid-cols-[1fr_auto] gap-x-4 border-t border-slate-100 py-2 first:border-t-0 sm:grid-cols-[12rem_1fr_6rem_8rem] sm:py-1 dark:border-slate-800"
+        >
+          <span className="font-medium whitespace-nowrap sm:order-2 sm:font-normal">
+            {LABELS[event.event] ?? event.event}
+          </span>
+          <span className="text-right whitespace-nowrap sm:order-3 sm:text-left">{event.outcome}</span>
+          <span className={`whitespace-nowrap sm:order-1 ${muted}`}>
+            <LocalTime ms={event.at} />
+          </span>
+          <span className={`truncate text-right sm:order-4 sm:text-left ${muted}`}>{event.ip ?? "unknown"}</span>
+        </li>
+      ))}
+    </ol>
   );
 }

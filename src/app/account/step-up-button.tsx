@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, type ReactNode, useState } from "react";
+import { dangerButton, secondaryButton } from "@/components/styles";
 import { errorCode, errorText } from "./api-error";
 import { useStepUp } from "./step-up-dialog";
 
@@ -11,16 +12,16 @@ type Props = {
   request: { method: "POST" | "DELETE"; path: string };
   /** Where the browser goes once it is done. */
   doneUrl: string;
+  /** `danger` for the action that also ends this session. */
+  tone?: "secondary" | "danger";
   children: ReactNode;
 };
-
-const button = "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100";
 
 /**
  * A button for an action that needs a recent password (R61). With JavaScript it calls the API; a 403
  * `reauthentication_required` opens the password dialog, and once confirmed the action is sent again.
  */
-export function StepUpButton({ action, request, doneUrl, children }: Props): ReactNode {
+export function StepUpButton({ action, request, doneUrl, tone = "secondary", children }: Props): ReactNode {
   const askPassword = useStepUp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -54,11 +55,16 @@ export function StepUpButton({ action, request, doneUrl, children }: Props): Rea
 
   return (
     <form action={action} onSubmit={submit}>
-      <button type="submit" disabled={busy} aria-busy={busy} className={button}>
+      <button
+        type="submit"
+        disabled={busy}
+        aria-busy={busy}
+        className={tone === "danger" ? dangerButton : secondaryButton}
+      >
         {children}
       </button>
       {error ? (
-        <p role="alert" className="mt-2 text-sm font-medium text-red-700">
+        <p role="alert" className="mt-2 text-sm font-medium text-red-700 dark:text-red-400">
           {error}
         </p>
       ) : null}

@@ -2,6 +2,7 @@
 
 import { createContext, type FormEvent, type ReactNode, use, useCallback, useRef, useState } from "react";
 import { FormMessage } from "@/components/form-message";
+import { dialogBox, secondaryButton } from "@/components/styles";
 import { TextField } from "@/components/text-field";
 import { errorText } from "./api-error";
 
@@ -16,8 +17,6 @@ export function useStepUp(): AskPassword {
   if (!ask) throw new Error("useStepUp needs a StepUpProvider");
   return ask;
 }
-
-const button = "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100";
 
 /** A modal `<dialog>` (focus moves in, Escape cancels) that posts the password to `/api/sessions/confirm`. */
 export function StepUpProvider({ children }: { children: ReactNode }): ReactNode {
@@ -71,22 +70,22 @@ export function StepUpProvider({ children }: { children: ReactNode }): ReactNode
         aria-labelledby="step-up-title"
         aria-describedby="step-up-why"
         onClose={() => finish(false)}
-        className="m-auto w-full max-w-md rounded-2xl border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40"
+        className={`max-w-md ${dialogBox}`}
       >
         <form onSubmit={submit} className="space-y-4" noValidate>
           <h2 id="step-up-title" className="text-lg font-semibold">
             Confirm your password
           </h2>
-          <p id="step-up-why" className="text-sm text-slate-700">
+          <p id="step-up-why" className="text-sm text-slate-700 dark:text-slate-300">
             For your security, enter your password again to go on.
           </p>
           <FormMessage text={error} tone="error" />
           <TextField name="stepUpPassword" label="Password" type="password" autoComplete="current-password" required />
           <div className="flex gap-3">
-            <button type="submit" disabled={busy} aria-busy={busy} className={button}>
+            <button type="submit" disabled={busy} aria-busy={busy} className={secondaryButton}>
               {busy ? "Confirming…" : "Confirm"}
             </button>
-            <button type="button" onClick={() => finish(false)} className={button}>
+            <button type="button" onClick={() => finish(false)} className={secondaryButton}>
               Cancel
             </button>
           </div>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AuthCard, PageShell } from "@/components/page-shell";
 import { AnnounceSignOut } from "@/components/session/announce-sign-out";
+import { link, mutedText } from "@/components/styles";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/session/current-user";
 import { LoginForm } from "./login-form";
@@ -22,22 +23,10 @@ export default async function LoginPage({ searchParams }: Props): Promise<ReactN
     <PageShell session={null}>
       {reason === "signed-out" || reason === "signed-out-everywhere" ? <AnnounceSignOut /> : null}
       <AuthCard title="Log in">
-        {notice ? (
-          <p
-            role="status"
-            className="mb-5 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800"
-            data-testid="logout-reason"
-          >
-            {notice}
-          </p>
-        ) : null}
-        <LoginForm next={destination} />
-        <p className="mt-6 text-sm text-slate-600">
+        <LoginForm next={destination} notice={notice} />
+        <p className={`mt-6 text-sm ${mutedText}`}>
           New here?{" "}
-          <Link
-            href={`/signup?next=${encodeURIComponent(destination)}`}
-            className="font-medium text-brand-700 underline"
-          >
+          <Link href={`/signup?next=${encodeURIComponent(destination)}`} className={link}>
             Create an account
           </Link>
         </p>

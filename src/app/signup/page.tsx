@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AuthCard, PageShell } from "@/components/page-shell";
+import { link, mutedText } from "@/components/styles";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { env } from "@/lib/config/env";
 import { getCurrentUser } from "@/lib/session/current-user";
@@ -20,12 +21,9 @@ export default async function SignUpPage({ searchParams }: Props): Promise<React
     <PageShell session={null}>
       <AuthCard title="Create your account">
         <SignUpForm next={destination} appName={env().APP_NAME} />
-        <p className="mt-6 text-sm text-slate-600">
+        <p className={`mt-6 text-sm ${mutedText}`}>
           Already have an account?{" "}
-          <Link
-            href={`/login?next=${encodeURIComponent(destination)}`}
-            className="font-medium text-brand-700 underline"
-          >
+          <Link href={`/login?next=${encodeURIComponent(destination)}`} className={link}>
             Log in
           </Link>
         </p>

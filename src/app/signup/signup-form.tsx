@@ -7,9 +7,11 @@ import { FormMessage } from "@/components/form-message";
 import { PasswordStrength } from "@/components/password-strength";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
+import { useFieldErrors } from "@/components/use-field-errors";
 
 export function SignUpForm({ next, appName }: { next: string; appName: string }): ReactNode {
   const [state, action] = useActionState(signUpAction, EMPTY_FORM_STATE);
+  const errors = useFieldErrors(state.fields);
   const [password, setPassword] = useState("");
   const [email, setEmail] = useState(state.values.email ?? "");
   const [name, setName] = useState(state.values.name ?? "");
@@ -24,16 +26,22 @@ export function SignUpForm({ next, appName }: { next: string; appName: string })
         autoComplete="email"
         required
         value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={state.fields.email}
+        onChange={(event) => {
+          setEmail(event.target.value);
+          errors.clear("email");
+        }}
+        error={errors.of("email")}
       />
       <TextField
         name="name"
         label="Name (optional)"
         autoComplete="name"
         value={name}
-        onChange={(event) => setName(event.target.value)}
-        error={state.fields.name}
+        onChange={(event) => {
+          setName(event.target.value);
+          errors.clear("name");
+        }}
+        error={errors.of("name")}
       />
       <TextField
         name="password"
@@ -42,8 +50,11 @@ export function SignUpForm({ next, appName }: { next: string; appName: string })
         autoComplete="new-password"
         required
         value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={state.fields.password}
+        onChange={(event) => {
+          setPassword(event.target.value);
+          errors.clear("password");
+        }}
+        error={errors.of("password")}
         hint={<PasswordStrength password={password} email={email} name={name} appName={appName} />}
       />
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef } from "react";
+import { dialogBox, primaryButton, secondaryButton } from "../styles";
 import type { Expiries } from "./session-api";
 import { useSessionWatch } from "./use-session-watch";
 
@@ -36,7 +37,10 @@ export function SessionWatcher({ initial, warningMs }: { initial: Expiries; warn
 
   if (watch.leaving) {
     return (
-      <div className="fixed inset-0 z-50 grid place-items-center bg-slate-50" data-testid="session-ended-cover">
+      <div
+        className="fixed inset-0 z-50 grid place-items-center bg-slate-50 dark:bg-slate-950"
+        data-testid="session-ended-cover"
+      >
         <p className="text-lg font-medium">Signing you out…</p>
       </div>
     );
@@ -46,7 +50,7 @@ export function SessionWatcher({ initial, warningMs }: { initial: Expiries; warn
       {!warning && untilEnd <= Math.max(ABSOLUTE_NOTICE_MS, warningMs) ? (
         <div
           role="status"
-          className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900"
+          className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
           data-testid="absolute-notice"
         >
           Your session ends at {clock(deadlines.absolute)} and cannot be extended. Save your work; you will need to sign
@@ -59,32 +63,24 @@ export function SessionWatcher({ initial, warningMs }: { initial: Expiries; warn
         data-watch={watch.now === null ? "starting" : "counting"}
         aria-labelledby="session-warning-title"
         aria-describedby="session-warning-text"
-        className="m-auto max-w-sm rounded-2xl p-6 shadow-xl backdrop:bg-slate-900/50"
+        className={`max-w-sm ${dialogBox}`}
         onCancel={(event) => event.preventDefault()}
       >
         <h2 id="session-warning-title" className="text-lg font-bold">
           {atAbsoluteLimit ? "Your session is ending" : "Are you still there?"}
         </h2>
-        <p id="session-warning-text" className="mt-2 text-slate-700">
+        <p id="session-warning-text" className="mt-2 text-slate-700 dark:text-slate-300">
           {atAbsoluteLimit ? "Your session reaches its time limit in " : "For your security you will be signed out in "}
           <strong data-testid="session-countdown">{seconds(remaining)}</strong> seconds
           {atAbsoluteLimit ? ". It cannot be extended: sign in again to continue." : "."}
         </p>
         <div className="mt-5 flex gap-3">
           {atAbsoluteLimit ? null : (
-            <button
-              type="button"
-              onClick={() => void watch.staySignedIn()}
-              className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
-            >
+            <button type="button" onClick={() => void watch.staySignedIn()} className={primaryButton}>
               Stay signed in
             </button>
           )}
-          <button
-            type="button"
-            onClick={() => void watch.signOutNow()}
-            className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100"
-          >
+          <button type="button" onClick={() => void watch.signOutNow()} className={secondaryButton}>
             Sign out
           </button>
         </div>

@@ -21,6 +21,8 @@ export const NextSchema = z.string({ error: "next must be a path such as /privat
 /** A new password before the policy runs: a string within the byte cap (the policy needs context). */
 export const NewPasswordSchema = z
   .string({ error: "Choose a password." })
+  // Empty is flagged here, with the other fields, rather than by the policy once the email is valid.
+  .min(1, "Choose a password.")
   .refine((password) => password.isWellFormed(), "Remove the characters that are not valid text.")
   .refine((password) => new TextEncoder().encode(password).length <= MAX_PASSWORD_BYTES, {
     message: `Use at most ${MAX_PASSWORD_BYTES} bytes.`,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PagesSignOutButton } from "@/components/pages-sign-out-button";
 import { ShellFrame, type ShellSession } from "@/components/shell-frame";
+import { link } from "@/components/styles";
 import { env } from "@/lib/config/env";
 import { loginUrl } from "@/lib/session/login-url";
 import { withSessionSsr } from "@/lib/session/pages-router";
@@ -31,7 +32,7 @@ export default function PagesRouterPrivate(session: Props): ReactNode {
         Pages Router secret content, rendered by getServerSideProps behind withSessionSsr.
       </p>
       <p className="mt-6">
-        <Link href="/private" className="text-brand-700 underline">
+        <Link href="/private" className={link}>
           Back to the App Router page
         </Link>
       </p>

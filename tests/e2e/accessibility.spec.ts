@@ -1,0 +1,137 @@
+import type { Page } from "@playwright/test";
+import { axeViolations, withoutPageScripts } from "./axe";
+import { expect, test, uniqueEmail, watcherRunning } from "./fixtures";
+
+// Every page and state, checked by axe-core in light and dark, at desktop and phone widths (tests/e2e/axe.ts).
+// Each test walks one signed-in (or signed-out) context through its states and fails once, listing them all.
+test.describe.configure({ mode: "parallel", timeout: 180_000 });
+// The 404 page is among them: Chromium logs its status.
+test.use({ expectedConsoleErrors: [/status of 404/] });
+
+const REASONS = [
+  "expired",
+  "ended",
+  "signed-out",
+  "signed-out-everywhere",
+  "revoked",
+  "removed",
+  "signed-out-elsewhere",
+];
+
+async function visit(page: Page, path: string, found: string[], state = path): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator("h1"), state).toBeVisible();
+  found.push(...(await axeViolations(page, state)));
+}
+
+async function formErrors(page: Page, found: string[]): Promise<void> {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#email-error")).toBeVisible();
+  found.push(...(await axeViolations(page, "login, empty submit")));
+  await page.getByLabel("Email").fill(uniqueEmail("axe"));
+  await page.getByLabel("Password").fill("not the password at all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  found.push(...(await axeViolations(page, "login, wrong password")));
+
+  await page.goto("/signup");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#email-error")).toBeVisible();
+  found.push(...(await axeViolations(page, "signup, empty submit")));
+  await page.getByLabel("Email").fill(uniqueEmail("axe"));
+  await page.getByLabel("Password").fill("passwordpassword");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#password-error")).toBeVisible();
+  found.push(...(await axeViolations(page, "signup, guessable password")));
+}
+
+test("every login reason", async ({ page }) => {
+  const found: string[] = [];
+  for (const reason of REASONS) await visit(page, `/login?reason=${reason}`, found);
+  expect(found).toEqual([]);
+});
+
+test("signed-out pages and the 404", async ({ page }) => {
+  const found: string[] = [];
+  for (const path of ["/", "/signup", "/login", "/login?next=%2Fprivate", "/does-not-exist"]) {
+    await visit(page, path, found);
+  }
+  await page.goto("/signup");
+  await page.getByLabel("Password").fill("correct horse");
+  await expect(page.getByTestId("password-strength")).toBeVisible();
+  found.push(...(await axeViolations(page, "signup, strength meter")));
+  expect(found).toEqual([]);
+});
+
+test("form error states", async ({ page }) => {
+  const found: string[] = [];
+  await formErrors(page, found);
+  expect(found).toEqual([]);
+});
+
+test("signed-in pages", async ({ page, signIn }) => {
+  await signIn();
+  const found: string[] = [];
+  for (const path of ["/", "/private", "/account", "/account?done=revoked-others", "/pages-router/private"]) {
+    await visit(page, path, found);
+  }
+  await visit(page, "/does-not-exist", found, "404 signed in");
+  await page.goto("/account");
+  await page.getByText("Sign out everywhere…").click();
+  found.push(...(await axeViolations(page, "account, sign out everywhere confirmation")));
+  await page.getByLabel("New password").fill("correct horse");
+  await expect(page.getByTestId("password-strength")).toBeVisible();
+  found.push(...(await axeViolations(page, "account, strength meter")));
+  await page.getByLabel("Current password").fill("not my password at all");
+  await page.getByLabel("New password").fill("marble harbor violin cactus meadow");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("That is not your current password.")).toBeVisible();
+  found.push(...(await axeViolations(page, "account, change password error")));
+  expect(found).toEqual([]);
+});
+
+test.describe("dialogs", () => {
+  // Chromium logs the 403 that opens the password prompt.
+  test.use({ expectedConsoleErrors: [/status of 40[034]/] });
+
+  test("the idle warning and the step-up prompt", async ({ page, signIn }) => {
+    // Past the step-up window (10 minutes by default), so the account's actions ask for the password.
+    await signIn({ ageMs: 11 * 60_000 });
+    const found: string[] = [];
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await expect(page.getByRole("dialog", { name: "Confirm your password" })).toBeVisible();
+    found.push(...(await axeViolations(page, "step-up dialog")));
+    await page.getByRole("dialog").getByLabel("Password").fill("not my password at all");
+    await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByRole("dialog").getByRole("alert")).toBeVisible();
+    found.push(...(await axeViolations(page, "step-up dialog, wrong password")));
+
+    await page.clock.install();
+    await page.goto("/private");
+    await watcherRunning(page);
+    await page.clock.fastForward("29:15");
+    await expect(page.getByRole("alertdialog")).toBeVisible();
+    found.push(...(await axeViolations(page, "idle warning dialog")));
+    expect(found).toEqual([]);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test("pages and form errors", async ({ page, signIn }) => {
+    await withoutPageScripts(page);
+    const found: string[] = [];
+    for (const path of ["/", "/signup", "/login?reason=signed-out", "/does-not-exist"]) await visit(page, path, found);
+    await formErrors(page, found);
+    await signIn({ ageMs: 11 * 60_000 });
+    for (const path of ["/private", "/account", "/account?confirm=sign-out-everywhere", "/pages-router/private"]) {
+      await visit(page, path, found);
+    }
+    await page.goto("/account?confirm=change-password");
+    await page.getByRole("button", { name: "Confirm and continue" }).click();
+    await expect(page.locator("#password-error")).toBeVisible();
+    found.push(...(await axeViolations(page, "confirm step, empty submit")));
+    expect(found).toEqual([]);
+  });
+});
