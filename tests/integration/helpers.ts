@@ -147,9 +147,9 @@ export function tempDatabaseUrl(): string {
   return `file:/tmp/iron-gate-cli-${process.pid}-${randomBytes(6).toString("hex")}.db`;
 }
 
-/** A second browser holding a copy of `client`'s cookies: a stolen cookie. */
-export function copyOf(client: Client): Client {
-  const copy = new Client(client.baseUrl);
+/** A second browser holding a copy of `client`'s cookies (a stolen cookie), on `baseUrl` if given (another instance). */
+export function copyOf(client: Client, baseUrl = client.baseUrl): Client {
+  const copy = new Client(baseUrl);
   for (const [name, value] of client.cookies) copy.cookies.set(name, value);
   return copy;
 }

@@ -105,9 +105,10 @@ describe.concurrent("idle and absolute limits, enforced by the server (R12, R13)
     expect(await status(client)).toMatchObject({ user: null, reason: "expired" });
     const page = await client.request("/private");
     expect(page.headers.get("location")).toBe("/login?next=%2Fprivate&reason=expired");
-    const rows = () => readAuthEvents(server.databaseUrl).filter((row) => row.id === `expired:${data?.sid}`);
-    await expect.poll(() => rows().length, { timeout: 10_000 }).toBe(1);
-    expect(rows()[0]).toMatchObject({ event: "session_expired", detail: "expired", user_id: data?.uid });
+    const rows = async () =>
+      (await readAuthEvents(server.databaseUrl)).filter((row) => row.id === `expired:${data?.sid}`);
+    await expect.poll(async () => (await rows()).length, { timeout: 10_000 }).toBe(1);
+    expect((await rows())[0]).toMatchObject({ event: "session_expired", detail: "expired", user_id: data?.uid });
   });
 
   it("the absolute limit wins over activity", async () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { DatabaseSync } from "node:sqlite";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/lib/db/database";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD, uniqueEmail } from "../support/http-client";
 import { expectError, expectJson } from "./helpers";
@@ -21,11 +21,11 @@ async function signUpWithStoredHash(server: AppServer, hash: string): Promise<st
   const email = uniqueEmail("stored-hash");
   const client = new Client(server.baseUrl);
   await expectJson(await client.json("POST", "/api/users", { email, password: STRONG_PASSWORD }), 201);
-  const db = new DatabaseSync(server.databaseUrl.slice("file:".length));
+  const db = await openDatabase(server.databaseUrl);
   try {
-    db.prepare("update users set password_hash = ? where email = ?").run(hash, email);
+    await db.updateTable("users").set({ passwordHash: hash }).where("email", "=", email).execute();
   } finally {
-    db.close();
+    await db.destroy();
   }
   return email;
 }

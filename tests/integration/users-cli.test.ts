@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { connectDatabase } from "@/lib/db/database";
 import { STRONG_PASSWORD } from "../support/http-client";
 import { type CliResult, runUsersCli, tempDatabaseUrl } from "./helpers";
 
@@ -20,6 +21,16 @@ afterAll(() => {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${path}${suffix}`, { force: true });
   }
 });
+
+/** The stored user, read through the app's own data layer. */
+async function readUser(databaseUrl: string, email: string): Promise<{ passwordHash: string }> {
+  const db = connectDatabase(databaseUrl);
+  try {
+    return await db.selectFrom("users").select("passwordHash").where("email", "=", email).executeTakeFirstOrThrow();
+  } finally {
+    await db.destroy();
+  }
+}
 
 function expectExit(result: CliResult, code: number): void {
   expect(result.code, `stdout: ${result.stdout}\nstderr: ${result.stderr}`).toBe(code);
@@ -140,14 +151,9 @@ describe("npm run users: arguments and stdin", () => {
   it("takes the first line of stdin as the password, never the lines after it", async () => {
     const db = freshDatabase();
     expectExit(await runUsersCli(db, ["add", "lines@example.com"], `${STRONG_PASSWORD}\nsecond line\n`), 0);
-    const { DatabaseSync } = await import("node:sqlite");
-    const sqlite = new DatabaseSync(db.slice("file:".length));
-    const row = sqlite.prepare("select password_hash from users where email = ?").get("lines@example.com") as {
-      password_hash: string;
-    };
-    sqlite.close();
+    const row = await readUser(db, "lines@example.com");
     const { verifyPassword } = await import("@/lib/auth/password-hash");
-    expect(await verifyPassword(STRONG_PASSWORD, row.password_hash)).toBe(true);
+    expect(await verifyPassword(STRONG_PASSWORD, row.passwordHash)).toBe(true);
   });
 });
 

@@ -24,7 +24,7 @@ describe("audit rows for anonymous noise (R45, without a disk-filling flood)", (
       await new Client(server.baseUrl).json("POST", "/api/logout", undefined, { origin: "https://evil.test" });
     }
     const minutes = Math.floor(Date.now() / 60_000) - started + 1; // the loop may cross a minute boundary
-    const rows = readAuthEvents(server.databaseUrl);
+    const rows = await readAuthEvents(server.databaseUrl);
     const count = (event: string) => rows.filter((row) => row.event === event).length;
     expect(count("cookie_rejected")).toBeGreaterThanOrEqual(1);
     expect(count("cookie_rejected")).toBeLessThanOrEqual(minutes);
@@ -45,7 +45,7 @@ describe("audit rows for anonymous noise (R45, without a disk-filling flood)", (
     }
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(25);
     const minutes = Math.floor(Date.now() / 60_000) - started + 1;
-    const throttled = readAuthEvents(server.databaseUrl).filter((row) => row.event === "throttled");
+    const throttled = (await readAuthEvents(server.databaseUrl)).filter((row) => row.event === "throttled");
     expect(throttled.length).toBeGreaterThanOrEqual(1);
     expect(throttled.length).toBeLessThanOrEqual(minutes);
   });
@@ -62,7 +62,7 @@ describe("sign-out rows (shared server)", () => {
       await copy.json("POST", "/api/logout");
       await copy.json("DELETE", "/api/sessions");
     }
-    const rows = readAuthEvents(inject("databaseUrl")).filter(
+    const rows = (await readAuthEvents(inject("databaseUrl"))).filter(
       (row) => row.event === "sign_out" && row.user_id === user.id,
     );
     expect(rows).toHaveLength(1);

@@ -65,7 +65,7 @@ beforeAll(async () => {
     403,
     "cross_origin",
   );
-  rows = readAuthEvents(server.databaseUrl);
+  rows = await readAuthEvents(server.databaseUrl);
 });
 
 afterAll(async () => {

@@ -37,7 +37,7 @@ async function expiredCookie(): Promise<{ cookie: string; sid: string }> {
 describe("audit writes from read paths never delay the answer", () => {
   it("GET /api/sessions with an expired cookie answers while the write lock is held; the row follows", async () => {
     const { cookie, sid } = await expiredCookie();
-    const rows = () => readAuthEvents(server.databaseUrl).filter((row) => row.id === `expired:${sid}`);
+    const rows = async () => (await readAuthEvents(server.databaseUrl)).filter((row) => row.id === `expired:${sid}`);
     const lock = new DatabaseSync(sqlitePath(server.databaseUrl));
     lock.exec("BEGIN IMMEDIATE");
     let locked = true;
@@ -55,12 +55,12 @@ describe("audit writes from read paths never delay the answer", () => {
       const answeredWhileLocked = locked;
       expect(await response.json()).toMatchObject({ user: null, reason: "expired" });
       expect(answeredWhileLocked, "the answer waited for the write lock").toBe(true);
-      expect(rows()).toEqual([]);
+      expect(await rows()).toEqual([]);
     } finally {
       clearTimeout(timer);
       release();
     }
-    await expect.poll(() => rows().length, { timeout: 15_000 }).toBe(1);
-    expect(rows()[0]).toMatchObject({ event: "session_expired", outcome: "success", detail: "expired" });
+    await expect.poll(async () => (await rows()).length, { timeout: 15_000 }).toBe(1);
+    expect((await rows())[0]).toMatchObject({ event: "session_expired", outcome: "success", detail: "expired" });
   });
 });

@@ -1,11 +1,11 @@
 export { rawExchange } from "../support/raw-wire";
 
-import { DatabaseSync } from "node:sqlite";
 import { expect } from "vitest";
+import { connectDatabase } from "@/lib/db/database";
 
 /** Shared bits of the security suite (not a test file: vitest only collects `*.test.ts`). */
 
-/** The SQLite path of a `file:` DATABASE_URL. */
+/** The SQLite path of a `file:` DATABASE_URL (for the SQLite-only tests that hold the file's own lock). */
 export function sqlitePath(databaseUrl: string): string {
   expect(databaseUrl.startsWith("file:"), databaseUrl).toBe(true);
   return databaseUrl.slice("file:".length);
@@ -22,23 +22,27 @@ export interface AuthEventRow {
   detail: string | null;
 }
 
-/** Every row of `auth_events`, read straight from the server's file (read-only). */
-export function readAuthEvents(databaseUrl: string): AuthEventRow[] {
-  const db = new DatabaseSync(sqlitePath(databaseUrl), { readOnly: true });
+/**
+ * Every row of `auth_events`, read through the app's own data layer, so the same test reads SQLite or
+ * PostgreSQL (whichever `databaseUrl` names). It only connects: migrating would wait for SQLite's write lock,
+ * which some tests hold while they read.
+ */
+export async function readAuthEvents(databaseUrl: string): Promise<AuthEventRow[]> {
+  const db = connectDatabase(databaseUrl);
   try {
-    const rows = db.prepare("select id, at, user_id, event, outcome, ip, user_agent, detail from auth_events").all();
+    const rows = await db.selectFrom("authEvents").selectAll().execute();
     return rows.map((row) => ({
-      id: String(row.id),
+      id: row.id,
       at: Number(row.at),
-      user_id: row.user_id === null ? null : String(row.user_id),
-      event: String(row.event),
-      outcome: String(row.outcome),
-      ip: row.ip === null ? null : String(row.ip),
-      user_agent: row.user_agent === null ? null : String(row.user_agent),
-      detail: row.detail === null ? null : String(row.detail),
+      user_id: row.userId,
+      event: row.event,
+      outcome: row.outcome,
+      ip: row.ip,
+      user_agent: row.userAgent,
+      detail: row.detail,
     }));
   } finally {
-    db.close();
+    await db.destroy();
   }
 }
 

@@ -4,6 +4,8 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createTestDatabase } from "./postgres";
+import { type TestEngine, testEngine } from "./test-engine";
 
 export interface AppServer {
   baseUrl: string;
@@ -28,21 +30,35 @@ export async function freePort(): Promise<number> {
 }
 
 export interface StartOptions {
+  /** Reuse the database the previous server of this name (in this test process) used. */
   keepData?: boolean;
   /** The name clients address the server by (it listens on 127.0.0.1 either way); also its `APP_ORIGIN`. */
   host?: "localhost" | "127.0.0.1";
+  /** Default: the engine of the test project (IRON_GATE_TEST_ENGINE). */
+  engine?: TestEngine;
+}
+
+// The PostgreSQL database each server name last used; the run's global teardown drops them all.
+const postgresByName = new Map<string, string>();
+
+async function postgresDatabase(name: string, keepData: boolean): Promise<string> {
+  const kept = keepData ? postgresByName.get(name) : undefined;
+  const url = kept ?? (await createTestDatabase()).url;
+  postgresByName.set(name, url);
+  return url;
 }
 
 /**
- * Starts the built app (`next start`, production mode) on a free port with a brand-new SQLite file (or,
- * with `keepData`, the one the previous server of that name left), and waits for `/api/health`. Its
- * `APP_ORIGIN` (required in production) is the address the tests use, unless `extraEnv` says otherwise. Run
- * `npm run build` first; `npm test` does.
+ * Starts the built app (`next start`, production mode) on a free port with a brand-new database (or, with
+ * `keepData`, the one the previous server of that name left), and waits for `/api/health`: a SQLite file,
+ * or on the PostgreSQL projects a fresh PostgreSQL database; a DATABASE_URL in `extraEnv` wins (several
+ * instances on one database). Its `APP_ORIGIN` (required in production) is the address the tests use, unless
+ * `extraEnv` says otherwise. Run `npm run build` first; `npm test` does.
  */
 export async function startAppServer(
   name: string,
   extraEnv: Record<string, string> = {},
-  { keepData = false, host = "localhost" }: StartOptions = {},
+  { keepData = false, host = "localhost", engine = testEngine() }: StartOptions = {},
 ): Promise<AppServer> {
   const root = resolve(import.meta.dirname, "../..");
   // One folder per test process and name: concurrent runs never share a database.
@@ -51,11 +67,14 @@ export async function startAppServer(
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const baseUrl = `http://${host}:${port}`;
+  const databaseUrl =
+    extraEnv.DATABASE_URL ??
+    (engine === "postgres" ? await postgresDatabase(name, keepData) : `file:${join(dir, "app.db")}`);
   const env: Record<string, string> = {
     NODE_ENV: "production",
     APP_ORIGIN: baseUrl,
     SESSION_SECRET: randomBytes(32).toString("base64url"),
-    DATABASE_URL: `file:${join(dir, "app.db")}`,
+    DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     // Every test client shares 127.0.0.1: the per-address bucket is tested on a server of its own.
     THROTTLE_IP_BURST: "100000",
@@ -88,7 +107,7 @@ export async function startAppServer(
   }
   return {
     baseUrl,
-    databaseUrl: env.DATABASE_URL as string,
+    databaseUrl,
     env,
     logFile,
     pid: child.pid ?? 0,

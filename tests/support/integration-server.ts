@@ -11,13 +11,14 @@ declare module "vitest" {
 }
 
 /**
- * One built app for the whole integration project, on its own fresh SQLite file. When the run is over, the
- * logs of every server it started are searched for the passwords and seals the tests used: finding one
- * fails the run.
+ * One built app for the whole integration project, on its own fresh database (a SQLite file, or on the
+ * PostgreSQL project a PostgreSQL database). When the run is over, the logs of every server it started are
+ * searched for the passwords and seals the tests used: finding one fails the run.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const startedAt = Date.now();
-  const server = await startAppServer("integration");
+  const engine = project.config.env?.IRON_GATE_TEST_ENGINE === "postgres" ? "postgres" : "sqlite";
+  const server = await startAppServer(`integration-${engine}`, {}, { engine });
   project.provide("baseUrl", server.baseUrl);
   project.provide("databaseUrl", server.databaseUrl);
   project.provide("logFile", server.logFile);

@@ -3,9 +3,10 @@ import pg from "pg";
 
 /**
  * PostgreSQL for tests: the machine's server (127.0.0.1:5432, trust auth, as CI has it) unless
- * IRON_GATE_TEST_POSTGRES_URL names another. Each test file creates its own database and drops it after.
+ * IRON_GATE_TEST_POSTGRES_URL names another. Each test file creates its own database and drops it after; the
+ * PostgreSQL projects' global teardown (postgres-run.ts) drops whatever a failed run left.
  */
-export const ADMIN_URL = process.env.IRON_GATE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const ADMIN_URL = process.env.IRON_GATE_TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/test";
 
 export type PostgresForTests = { available: true } | { available: false; reason: string };
 
@@ -18,10 +19,17 @@ async function check(): Promise<PostgresForTests> {
     await client.query("select 1");
     return { available: true };
   } catch (error) {
-    return { available: false, reason: `PostgreSQL at ${ADMIN_URL} is unreachable (${String(error)})` };
+    return { available: false, reason: `PostgreSQL at ${redacted(ADMIN_URL)} is unreachable (${String(error)})` };
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** The URL without its password, for messages. */
+function redacted(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
 }
 
 /**
@@ -50,8 +58,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
+/** Runs `run` on a connection of its own to `url` (a test database, from the test's side). */
+export async function withConnection<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
     return await run(client);
@@ -60,20 +69,41 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates `iron_gate_test_<pid>_<random>`, empty, for one test file (or one test). */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `iron_gate_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await admin((client) => client.query(`create database ${name}`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    drop: () => admin(async (client) => void (await client.query(`drop database if exists ${name} with (force)`))),
-  };
+/** Runs SQL as the admin, on the maintenance database (to create, drop, or kill connections to a test one). */
+export function asAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withConnection(ADMIN_URL, run);
 }
 
-/** Runs SQL as the admin on the test database `name` (to kill its connections, say). */
-export async function asAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  return admin(run);
+/** The vitest process (vitest.config.ts hands it to its workers): a run's databases share its pid. */
+export function testRunPid(): number {
+  return Number(process.env.IRON_GATE_TEST_RUN || process.pid);
+}
+
+/** `iron_gate_test_<pid of the run>_<random>`. */
+export const TEST_DATABASE_NAME = /^iron_gate_test_(\d+)_[0-9a-f]+$/;
+
+/** Creates `iron_gate_test_<pid>_<random>`, empty, for one test file (or one test, or one app server). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `iron_gate_test_${testRunPid()}_${randomBytes(4).toString("hex")}`;
+  await asAdmin((client) => client.query(`create database ${name}`));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, drop: () => dropTestDatabase(name) };
+}
+
+export async function dropTestDatabase(name: string): Promise<void> {
+  if (!TEST_DATABASE_NAME.test(name)) throw new Error(`not a test database: ${name}`);
+  await asAdmin((client) => client.query(`drop database if exists ${name} with (force)`));
+}
+
+/** `pg_terminate_backend` on every connection to the test database `url`; returns how many were ended. */
+export async function terminateConnections(url: string): Promise<number> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const { rows } = await asAdmin((client) =>
+    client.query<{ ended: string }>(
+      "select count(*) filter (where pg_terminate_backend(pid)) as ended from pg_stat_activity where datname = $1",
+      [name],
+    ),
+  );
+  return Number(rows[0]?.ended ?? 0);
 }
