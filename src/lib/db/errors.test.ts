@@ -1,15 +1,10 @@
 import { sql } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { databaseConfig } from "@/lib/config/env";
-import {
-  asAdmin,
-  createTestDatabase,
-  postgresForTests,
-  postgresSuite,
-  type TestDatabase,
-} from "../../../tests/support/postgres";
-import { connectDatabase, type Db, openDatabase } from "./database";
+import { asAdmin, postgresForTests, postgresSuite } from "../../../tests/support/postgres";
+import { freshPostgresDatabase } from "../../../tests/support/postgres-database";
+import { connectDatabase } from "./database";
 import { isRetryableTransactionError, isUnavailable, isUniqueViolation } from "./errors";
 import { transaction } from "./transaction";
 
@@ -70,21 +65,11 @@ describe.skipIf(!postgres.available)(
   postgresSuite("PostgreSQL failures, classified (issue 10 §3)", postgres),
   { timeout: 30_000 },
   () => {
-    let database: TestDatabase;
-    let db: Db;
-
-    beforeAll(async () => {
-      database = await createTestDatabase();
-      db = await openDatabase(database.url);
-    }, 30_000);
-    afterAll(async () => {
-      await db?.destroy();
-      await database?.drop();
-    }, 30_000);
+    const fresh = freshPostgresDatabase();
 
     it("a statement past the statement timeout (57014) is unavailable, not a bug", async () => {
       const error = await failure(
-        db.connection().execute(async (connection) => {
+        fresh.db.connection().execute(async (connection) => {
           await sql`set statement_timeout = 1`.execute(connection);
           try {
             await sql`select pg_sleep(1)`.execute(connection);
@@ -99,9 +84,9 @@ describe.skipIf(!postgres.available)(
 
     it("a connection killed mid-statement (pg_terminate_backend) is unavailable, and the pool recovers", async () => {
       // One connection, so the next query would get the dead one back if the pool kept it.
-      const single = connectDatabase(database.url, {
+      const single = connectDatabase(fresh.database.url, {
         ...databaseConfig(),
-        DATABASE_URL: database.url,
+        DATABASE_URL: fresh.database.url,
         DATABASE_POOL_MAX: 1,
       });
       try {
@@ -120,13 +105,15 @@ describe.skipIf(!postgres.available)(
     });
 
     it("every idle connection killed at once: the next query gets a fresh one, the process keeps running", async () => {
-      await Promise.all(Array.from({ length: 4 }, () => sql`select pg_sleep(0.05)`.execute(db)));
+      await Promise.all(Array.from({ length: 4 }, () => sql`select pg_sleep(0.05)`.execute(fresh.db)));
       await asAdmin((client) =>
-        client.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [database.name]),
+        client.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [
+          fresh.database.name,
+        ]),
       );
       // The pool's "error" listener swallows the idle clients' deaths; without it this process would crash.
       await expect
-        .poll(async () => (await sql<{ one: number }>`select 1 as one`.execute(db)).rows)
+        .poll(async () => (await sql<{ one: number }>`select 1 as one`.execute(fresh.db)).rows)
         .toEqual([{ one: 1 }]);
     });
 
@@ -140,11 +127,11 @@ describe.skipIf(!postgres.available)(
     it("a pool with every connection busy past the connect timeout is unavailable", async () => {
       const config = {
         ...databaseConfig(),
-        DATABASE_URL: database.url,
+        DATABASE_URL: fresh.database.url,
         DATABASE_POOL_MAX: 1,
         DATABASE_CONNECT_TIMEOUT: 200,
       };
-      const small = connectDatabase(database.url, config);
+      const small = connectDatabase(fresh.database.url, config);
       const busy = sql`select pg_sleep(1)`.execute(small);
       const error = await failure(sql`select 1`.execute(small));
       expect(isUnavailable(error)).toBe(true);
@@ -153,9 +140,9 @@ describe.skipIf(!postgres.available)(
     });
 
     it("a serialization failure (40001) and a deadlock (40P01) are retryable and unavailable", async () => {
-      const lost = await serializationFailure(database.url);
+      const lost = await serializationFailure(fresh.database.url);
       expect(lost).toMatchObject({ code: "40001" });
-      const stuck = await deadlock(database.url);
+      const stuck = await deadlock(fresh.database.url);
       expect(stuck).toMatchObject({ code: "40P01" });
       for (const error of [lost, stuck]) {
         expect(isRetryableTransactionError(error)).toBe(true);
@@ -164,27 +151,27 @@ describe.skipIf(!postgres.available)(
     });
 
     it("transaction() runs the body again after a serialization failure, and then succeeds", async () => {
-      await sql`create table if not exists tally (id int primary key, n int)`.execute(db);
-      await sql`insert into tally values (1, 0)`.execute(db);
+      await sql`create table if not exists tally (id int primary key, n int)`.execute(fresh.db);
+      await sql`insert into tally values (1, 0)`.execute(fresh.db);
       let attempts = 0;
-      const result = await transaction(db, async (trx) => {
+      const result = await transaction(fresh.db, async (trx) => {
         attempts++;
         await sql`set transaction isolation level serializable`.execute(trx);
         await sql`select n from tally where id = 1`.execute(trx);
         // Someone else writes the row between our read and our write, the first time only.
-        if (attempts === 1) await asAdminOn(database.url, "update tally set n = n + 10 where id = 1");
+        if (attempts === 1) await asAdminOn(fresh.database.url, "update tally set n = n + 10 where id = 1");
         await sql`update tally set n = n + 1 where id = 1`.execute(trx);
         return attempts;
       });
       expect(result).toBe(2);
-      const { rows } = await sql<{ n: number }>`select n from tally where id = 1`.execute(db);
+      const { rows } = await sql<{ n: number }>`select n from tally where id = 1`.execute(fresh.db);
       expect(rows).toEqual([{ n: 11 }]);
     });
 
     it("a unique violation (23505) is a conflict, not unavailable", async () => {
-      await sql`create table if not exists once (id int primary key)`.execute(db);
-      await sql`insert into once values (1)`.execute(db);
-      const error = await failure(sql`insert into once values (1)`.execute(db));
+      await sql`create table if not exists once (id int primary key)`.execute(fresh.db);
+      await sql`insert into once values (1)`.execute(fresh.db);
+      const error = await failure(sql`insert into once values (1)`.execute(fresh.db));
       expect(isUniqueViolation(error)).toBe(true);
       expect(isUnavailable(error)).toBe(false);
     });

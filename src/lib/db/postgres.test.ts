@@ -1,14 +1,10 @@
 import { setTimeout } from "node:timers/promises";
 import { sql } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { databaseConfig } from "@/lib/config/env";
-import {
-  createTestDatabase,
-  postgresForTests,
-  postgresSuite,
-  type TestDatabase,
-} from "../../../tests/support/postgres";
+import { createTestDatabase, postgresForTests, postgresSuite } from "../../../tests/support/postgres";
+import { freshPostgresDatabase } from "../../../tests/support/postgres-database";
 import { type Db, openDatabase } from "./database";
 import { isUniqueViolation } from "./errors";
 import { migrationProvider } from "./migrations";
@@ -28,32 +24,22 @@ describe.skipIf(!postgres.available)(
   postgresSuite("PostgreSQL through pg and Kysely (issue 10)", postgres),
   { timeout: 30_000 },
   () => {
-    let database: TestDatabase;
-    let db: Db;
-
-    beforeAll(async () => {
-      database = await createTestDatabase();
-      db = await openDatabase(database.url);
-    }, 30_000);
-    afterAll(async () => {
-      await db?.destroy();
-      await database?.drop();
-    }, 30_000);
+    const fresh = freshPostgresDatabase();
 
     it("creates the same schema, with bigint milliseconds that come back as numbers", async () => {
       // CamelCasePlugin renames result columns too.
       const columns = await sql<{ columnName: string; dataType: string }>`
       select column_name, data_type from information_schema.columns
-      where table_name = 'throttles' order by column_name`.execute(db);
+      where table_name = 'throttles' order by column_name`.execute(fresh.db);
       expect(Object.fromEntries(columns.rows.map((c) => [c.columnName, c.dataType]))).toMatchObject({
         blocked_until: "bigint",
         updated_at: "bigint",
       });
-      await db.insertInto("users").values(user("u1", "a@example.com")).execute();
-      const stored = await db.selectFrom("users").selectAll().where("id", "=", "u1").executeTakeFirstOrThrow();
+      await fresh.db.insertInto("users").values(user("u1", "a@example.com")).execute();
+      const stored = await fresh.db.selectFrom("users").selectAll().where("id", "=", "u1").executeTakeFirstOrThrow();
       expect(stored.createdAt).toBe(1_764_000_000_000);
       expect(stored.isAdmin).toBe(true);
-      const count = await db
+      const count = await fresh.db
         .selectFrom("users")
         .select((eb) => eb.fn.countAll().as("n"))
         .executeTakeFirstOrThrow();
@@ -61,7 +47,7 @@ describe.skipIf(!postgres.available)(
     });
 
     it("refuses a duplicate email with the error SQLite's unique index gives", async () => {
-      const duplicate = await db
+      const duplicate = await fresh.db
         .insertInto("users")
         .values(user("u2", "a@example.com"))
         .execute()
