@@ -69,6 +69,72 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("users").addColumn("kept_version", "integer").execute();
     },
   },
+  "0005_devices_and_admin": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // One row per sign-in, for the device list (issue 11): the seal stays the authority, this row only
+      // describes it. Ended or expired rows are purged with the ended-session records.
+      await db.schema
+        .createTable("user_sessions")
+        .addColumn("sid", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("last_active_at", "bigint", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .addColumn("ip_address", "text")
+        .addColumn("device", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("user_sessions_user_created")
+        .on("user_sessions")
+        .columns(["user_id", "created_at"])
+        .execute();
+      await db.schema.createIndex("user_sessions_expires_at").on("user_sessions").column("expires_at").execute();
+      await db.schema.alterTable("users").addColumn("disabled_at", "bigint").execute();
+      await db.schema.alterTable("users").addColumn("last_sign_in_at", "bigint").execute();
+    },
+  },
+  "0006_mail": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Messages written in the same transaction as the change that caused them, delivered in the background.
+      await db.schema
+        .createTable("mail_outbox")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("recipient", "text", (c) => c.notNull())
+        .addColumn("subject", "text", (c) => c.notNull())
+        .addColumn("text_body", "text", (c) => c.notNull())
+        .addColumn("html_body", "text", (c) => c.notNull())
+        .addColumn("reason", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("next_attempt_at", "bigint", (c) => c.notNull())
+        .addColumn("claimed_until", "bigint", (c) => c.notNull().defaultTo(0))
+        .addColumn("sent_at", "bigint")
+        .addColumn("last_error", "text")
+        .execute();
+      await db.schema
+        .createIndex("mail_outbox_due")
+        .on("mail_outbox")
+        .columns(["sent_at", "next_attempt_at"])
+        .execute();
+      // Single-use links (verification, password reset, email change): only the SHA-256 of the token is kept.
+      await db.schema
+        .createTable("email_tokens")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("purpose", "text", (c) => c.notNull())
+        .addColumn("new_email", "text")
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .addColumn("used_at", "bigint")
+        .execute();
+      await db.schema
+        .createIndex("email_tokens_user_purpose")
+        .on("email_tokens")
+        .columns(["user_id", "purpose"])
+        .execute();
+      await db.schema.alterTable("users").addColumn("email_verified_at", "bigint").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,50 @@ export interface UsersTable {
   /** The session kept through the last bump of `sessionVersion` (session-store.ts `recordKeptSession`). */
   keptSid: string | null;
   keptVersion: number | null;
+  /** Set while an admin has disabled the account (issue 11). */
+  disabledAt: DbMillis | null;
+  lastSignInAt: DbMillis | null;
+  /** When the owner followed a verification link (issue 12). */
+  emailVerifiedAt: DbMillis | null;
+}
+
+/** One row per sign-in, for the device list; the seal stays the authority (issue 11). */
+export interface UserSessionsTable {
+  sid: string;
+  userId: string;
+  createdAt: DbMillis;
+  lastActiveAt: DbMillis;
+  /** The absolute limit of the session: past it the row is purged. */
+  expiresAt: DbMillis;
+  ipAddress: string | null;
+  device: string;
+}
+
+/** Mail written in the same transaction as its cause and delivered in the background (issue 12). */
+export interface MailOutboxTable {
+  id: string;
+  recipient: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  reason: string;
+  createdAt: DbMillis;
+  attempts: Generated<number>;
+  nextAttemptAt: DbMillis;
+  claimedUntil: Generated<DbMillis>;
+  sentAt: DbMillis | null;
+  lastError: string | null;
+}
+
+/** Single-use emailed links; only the SHA-256 of the token is stored (issue 12). */
+export interface EmailTokensTable {
+  tokenHash: string;
+  userId: string;
+  purpose: string;
+  newEmail: string | null;
+  createdAt: DbMillis;
+  expiresAt: DbMillis;
+  usedAt: DbMillis | null;
 }
 
 export interface EndedSessionsTable {
@@ -47,4 +91,7 @@ export interface Database {
   endedSessions: EndedSessionsTable;
   throttles: ThrottlesTable;
   authEvents: AuthEventsTable;
+  userSessions: UserSessionsTable;
+  mailOutbox: MailOutboxTable;
+  emailTokens: EmailTokensTable;
 }
