@@ -14,6 +14,12 @@ const LABELS: Record<string, string> = {
   throttled: "Attempts slowed down",
   csrf_rejected: "Cross-site request refused",
   cookie_rejected: "Unreadable session cookie",
+  admin_granted: "Admin: granted admin",
+  admin_revoked: "Admin: revoked admin",
+  user_disabled: "Admin: disabled a user",
+  user_enabled: "Admin: enabled a user",
+  user_signed_out: "Admin: signed a user out",
+  user_deleted: "Admin: deleted a user",
 };
 
 const muted = "text-slate-600 dark:text-slate-400";

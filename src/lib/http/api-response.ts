@@ -17,6 +17,8 @@ export type ErrorCode =
   | "cross_origin"
   | "reauthentication_required"
   | "conflict"
+  | "forbidden"
+  | "last_admin"
   | "internal_error";
 
 export type FieldErrors = Record<string, string>;
