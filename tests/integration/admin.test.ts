@@ -124,8 +124,11 @@ describe("admin actions", () => {
     expect((await fixture.signIn(user.email)).status).toBe(401);
     expect((await list(`query=${encodeURIComponent(user.email)}`)).total).toBe(0);
     await expectError(await patch(user.id, { isAdmin: true }), 404, "not_found");
-    // The audit row survives the user (deleteUser keeps audit events, without the user id).
-    expect((await auditOf(user.id)).map((row) => [row.event, row.userId])).toEqual([["user_deleted", admin.id]]);
+    // The admin's audit rows name the target by id; the refused grant on a deleted id is recorded too.
+    expect((await auditOf(user.id)).map((row) => [row.event, row.outcome, row.userId])).toEqual([
+      ["user_deleted", "success", admin.id],
+      ["admin_granted", "failure", admin.id],
+    ]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectError, expectJson, expectLoginRedirect, pageText } from "../integration/helpers";
 import { AdminFixture, type SignedIn } from "../support/admin-users";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD } from "../support/http-client";
-import { expectError, expectJson, expectLoginRedirect, pageText } from "../integration/helpers";
 
 /**
  * Issue 11 §4, §5, §7: every admin endpoint against a signed-out caller, a normal user and an admin,
@@ -153,7 +153,11 @@ describe("the admin API and the step-up window (R61)", () => {
       await expectError(await endpoint.send(admin.client), 403, "reauthentication_required");
     }
     // Unknown ids get the same answer: past the window nothing is looked up.
-    await expectError(await admin.client.json("DELETE", `/api/admin/users/${UNKNOWN_ID}`), 403, "reauthentication_required");
+    await expectError(
+      await admin.client.json("DELETE", `/api/admin/users/${UNKNOWN_ID}`),
+      403,
+      "reauthentication_required",
+    );
     await expectJson(await admin.client.request("/api/admin/users"));
     expect((await whoAmI(victim.client)).user?.id).toBe(victim.id);
 
