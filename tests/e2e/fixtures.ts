@@ -17,8 +17,8 @@ export function uniqueEmail(label = "e2e"): string {
 }
 
 let database: Promise<Db> | undefined;
-/** The same SQLite file the server under test uses. */
-function e2eDb(): Promise<Db> {
+/** The same SQLite file the server under test uses (exported for the admin flows, which make admins). */
+export function e2eDb(): Promise<Db> {
   database ??= openDatabase(`file:${join(process.env.E2E_DIR ?? "", "app.db")}`);
   return database;
 }
