@@ -145,11 +145,11 @@ test.describe("without JavaScript", () => {
     await confirmStep(page, target.email, "Delete");
     await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page).toHaveURL(/password=needed/);
-    await page.getByLabel("Your password").fill("not my password at all");
+    await page.getByLabel("Your password", { exact: true }).fill("not my password at all");
     await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page).toHaveURL(/password=wrong/);
     await expect(page.getByText("That is not your password.")).toBeVisible();
-    await page.getByLabel("Your password").fill(PASSWORD);
+    await page.getByLabel("Your password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page.getByTestId("admin-notice")).toContainText("was deleted");
     await expect(page.getByTestId("admin-user").filter({ hasText: target.email })).toHaveCount(0);

@@ -96,6 +96,17 @@ describe("admin actions", () => {
     ]);
   });
 
+  it("the session check itself refuses a disabled user's seal, even without the version bump", async () => {
+    const user = await fixture.user({ label: "disabled-row" });
+    // As if only `disabled_at` had been written: the seal's version is still current.
+    await (await fixture.database())
+      .updateTable("users")
+      .set({ disabledAt: Date.now() })
+      .where("id", "=", user.id)
+      .execute();
+    expect(await whoAmI(user.client)).toMatchObject({ user: null, reason: "revoked" });
+  });
+
   it("grant and revoke admin take effect on the user's open session", async () => {
     const user = await fixture.user({ label: "promoted" });
     await expectError(await user.client.request("/api/admin/users"), 403, "forbidden");
