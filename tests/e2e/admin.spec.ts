@@ -4,6 +4,7 @@ import type { UserRecord } from "@/lib/users/user";
 import { createUser } from "@/lib/users/user-repository";
 import { axeViolations, withoutPageScripts } from "./axe";
 import { e2eDb, expect, logIn, PASSWORD, test, uniqueEmail } from "./fixtures";
+import { fitsViewport, onOneLine } from "./layout";
 
 // Issue 11 §4 and §7 in the browser. Serial: "the last admin" is a property of the whole users table, which
 // these tests change (no other spec makes admins; the admin states' axe checks are here for that reason,
@@ -161,6 +162,7 @@ test("the admin page's states have no axe violations, light and dark, desktop an
   signIn,
   user,
 }) => {
+  test.setTimeout(180_000);
   await makeAdmin(user);
   await signIn({ ageMs: 20 * 60_000 });
   const target = await newUser("axe-admin");
@@ -187,4 +189,22 @@ test("the admin page's states have no axe violations, light and dark, desktop an
   await page.goto(`/admin?user=${target.id}&confirm=delete&password=needed`);
   found.push(...(await axeViolations(page, "admin, password step without JavaScript")));
   expect(found).toEqual([]);
+});
+
+test("on a phone the header with its Admin link is one line and the admin page does not scroll sideways", async ({
+  page,
+  signIn,
+  user,
+}) => {
+  await makeAdmin(user);
+  await signIn();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const target = await newUser("a-rather-long-address-for-a-phone-screen");
+  for (const path of ["/admin", `/admin?user=${target.id}&confirm=delete&password=wrong`]) {
+    await page.goto(path);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const items = ["Iron Gate", "Private", "Account", "Admin"].map((name) => nav.getByRole("link", { name }));
+    expect(await onOneLine([...items, nav.getByRole("button", { name: "Sign out" })]), path).toBe(true);
+    expect(await fitsViewport(page), `${path}: no horizontal overflow`).toBe(true);
+  }
 });
