@@ -1,9 +1,10 @@
 import type { Browser, Page } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password-hash";
+import type { Db } from "@/lib/db/database";
 import type { UserRecord } from "@/lib/users/user";
 import { createUser } from "@/lib/users/user-repository";
 import { axeViolations, withoutPageScripts } from "./axe";
-import { e2eDb, expect, logIn, PASSWORD, test, uniqueEmail } from "./fixtures";
+import { expect, logIn, PASSWORD, test, uniqueEmail } from "./fixtures";
 import { fitsViewport, onOneLine } from "./layout";
 
 // Issue 11 §4 and §7 in the browser. Serial: "the last admin" is a property of the whole users table, which
@@ -13,12 +14,12 @@ test.describe.configure({ mode: "serial" });
 // Chromium logs the 403 page, the 403 that opens the password prompt and the 409 of the last-admin rule.
 test.use({ expectedConsoleErrors: [/status of 40[39]/] });
 
-async function makeAdmin(user: UserRecord, isAdmin = true): Promise<void> {
-  await (await e2eDb()).updateTable("users").set({ isAdmin }).where("id", "=", user.id).execute();
+async function makeAdmin(db: Db, user: UserRecord, isAdmin = true): Promise<void> {
+  await db.updateTable("users").set({ isAdmin }).where("id", "=", user.id).execute();
 }
 
-async function newUser(label: string): Promise<UserRecord> {
-  const created = await createUser(await e2eDb(), {
+async function newUser(db: Db, label: string): Promise<UserRecord> {
+  const created = await createUser(db, {
     email: uniqueEmail(label),
     name: null,
     passwordHash: await hashPassword(PASSWORD),
@@ -57,16 +58,12 @@ test("a normal user gets the 403 page and no Admin link", async ({ page, signIn 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
 });
 
-test("an admin disables a user: the user's open page lands on the login page, revoked", async ({
-  page,
-  browser,
-  baseURL,
-  signIn,
-  user,
-}) => {
-  await makeAdmin(user);
+test("an admin disables a user: the user's open page lands on the login page, revoked", {
+  tag: "@both-engines",
+}, async ({ page, browser, baseURL, signIn, user, db }) => {
+  await makeAdmin(db, user);
   await signIn();
-  const victim = await newUser("victim");
+  const victim = await newUser(db, "victim");
   const victimPage = await elsewhere(browser, baseURL, victim);
   await victimPage.goto("/account");
 
@@ -87,18 +84,14 @@ test("an admin disables a user: the user's open page lands on the login page, re
   await victimPage.context().close();
 });
 
-test("grant and revoke admin; revoking is refused for the last admin, and the page says why", async ({
-  page,
-  browser,
-  baseURL,
-  signIn,
-  user,
-}) => {
+test("grant and revoke admin; revoking is refused for the last admin, and the page says why", {
+  tag: "@both-engines",
+}, async ({ page, browser, baseURL, signIn, user, db }) => {
   // This user becomes the only active admin in the database.
-  await (await e2eDb()).updateTable("users").set({ isAdmin: false }).execute();
-  await makeAdmin(user);
+  await db.updateTable("users").set({ isAdmin: false }).execute();
+  await makeAdmin(db, user);
   await signIn();
-  const other = await newUser("promoted");
+  const other = await newUser(db, "promoted");
   const otherPage = await elsewhere(browser, baseURL, other);
 
   await confirmStep(page, user.email, "Revoke admin");
@@ -123,10 +116,11 @@ test("past the step-up window the password dialog opens, then the action carries
   page,
   signIn,
   user,
+  db,
 }) => {
-  await makeAdmin(user);
+  await makeAdmin(db, user);
   await signIn({ ageMs: 20 * 60_000 });
-  const target = await newUser("stepped");
+  const target = await newUser(db, "stepped");
   await confirmStep(page, target.email, "Sign out everywhere");
   await page.getByRole("button", { name: "Yes, sign out everywhere" }).click();
   const dialog = page.getByRole("dialog", { name: "Confirm your password" });
@@ -139,10 +133,10 @@ test("past the step-up window the password dialog opens, then the action carries
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("search, the confirmation step, the password step, then the action", async ({ page, signIn, user }) => {
-    await makeAdmin(user);
+  test("search, the confirmation step, the password step, then the action", async ({ page, signIn, user, db }) => {
+    await makeAdmin(db, user);
     await signIn({ ageMs: 20 * 60_000 });
-    const target = await newUser("nojs");
+    const target = await newUser(db, "nojs");
     await confirmStep(page, target.email, "Delete");
     await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page).toHaveURL(/password=needed/);
@@ -161,11 +155,12 @@ test("the admin page's states have no axe violations, light and dark, desktop an
   page,
   signIn,
   user,
+  db,
 }) => {
   test.setTimeout(180_000);
-  await makeAdmin(user);
+  await makeAdmin(db, user);
   await signIn({ ageMs: 20 * 60_000 });
-  const target = await newUser("axe-admin");
+  const target = await newUser(db, "axe-admin");
   const found: string[] = [];
   const states = [
     "/admin",
@@ -195,11 +190,12 @@ test("on a phone the header with its Admin link is one line and the admin page d
   page,
   signIn,
   user,
+  db,
 }) => {
-  await makeAdmin(user);
+  await makeAdmin(db, user);
   await signIn();
   await page.setViewportSize({ width: 390, height: 844 });
-  const target = await newUser("a-rather-long-address-for-a-phone-screen");
+  const target = await newUser(db, "a-rather-long-address-for-a-phone-screen");
   for (const path of ["/admin", `/admin?user=${target.id}&confirm=delete&password=wrong`]) {
     await page.goto(path);
     const nav = page.getByRole("navigation", { name: "Main" });
