@@ -14,10 +14,12 @@ import nextEnv from "@next/env";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { checkPasswordStrength } from "@/lib/auth/password-strength";
 import { type Db, db } from "@/lib/db/database";
-import { type AccountChange, deleteUser, setUserAdmin, setUserDisabled, signOutUser } from "@/lib/users/user-admin";
-import { createUser, findUserByEmail, listUsers, replacePasswordHash } from "@/lib/users/user-repository";
+import { deleteUser, setUserAdmin, setUserDisabled, signOutUser } from "@/lib/users/user-admin";
+import { createUser, findUserByEmail, listUsers } from "@/lib/users/user-repository";
 import { readNewPassword } from "./read-password";
+import { change, resetPassword } from "./users-accounts";
 import { parseUsersArgs, type UsersCommand } from "./users-args";
+import { ENTRY_PROBLEMS, Refused, UsageError } from "./users-errors";
 import { listedUser, usersJson, usersTable } from "./users-output";
 
 const USAGE = `Usage:
@@ -36,15 +38,6 @@ or promote an account that signed up with
   npm run users -- set-admin <email> on
 The app always keeps one active admin: demoting, disabling or removing the last one is refused.`;
 
-class UsageError extends Error {}
-class Refused extends Error {}
-
-const ENTRY_PROBLEMS = {
-  mismatch: () => new Refused("the two passwords do not match; nothing was changed"),
-  cancelled: () => new Refused("no password given; nothing was changed"),
-  missing: () => new UsageError("a password is needed: type it at the prompt, or give it as the first line of stdin"),
-};
-
 async function add(database: Db, command: Extract<UsersCommand, { kind: "add" }>): Promise<string> {
   const { email, name, admin } = command;
   // Before the password is asked for: nobody should type one for an account that cannot be created.
@@ -58,42 +51,6 @@ async function add(database: Db, command: Extract<UsersCommand, { kind: "add" }>
   const created = await createUser(database, { email, name, passwordHash, isAdmin: admin });
   if (!created.ok) throw new Refused(`${email} already has an account`);
   return `Added ${email}${admin ? " (admin)" : ""}.`;
-}
-
-/** A change to an existing account by email, through user-admin.ts (the last-admin rule included). */
-async function change(
-  database: Db,
-  email: string,
-  apply: (id: string) => Promise<AccountChange>,
-  done: string,
-): Promise<string> {
-  const user = await findUserByEmail(database, email);
-  const result = user ? await apply(user.id) : ({ ok: false, reason: "not_found" } as const);
-  if (result.ok) return done;
-  if (result.reason === "last_admin") {
-    throw new Refused(`${email} is the last active admin; make another admin first (set-admin <email> on)`);
-  }
-  throw new Refused(`no user with email ${email}`);
-}
-
-/** A new password, asked for like `add` does; the old sessions end with the old password (R17). */
-async function resetPassword(database: Db, email: string): Promise<string> {
-  const user = await findUserByEmail(database, email);
-  if (!user) throw new Refused(`no user with email ${email}`);
-  const entry = await readNewPassword(`New password for ${email}: `);
-  if (!entry.ok) throw ENTRY_PROBLEMS[entry.reason]();
-  const context = { email, name: user.name, appName: process.env.APP_NAME ?? "Iron Gate" };
-  const verdict = checkPasswordStrength(entry.password, context);
-  if (!verdict.ok) throw new Refused([verdict.reason, ...verdict.suggestions].join(" "));
-  const next = await hashPassword(entry.password);
-  const changed = await replacePasswordHash(database, {
-    id: user.id,
-    expected: user.passwordHash,
-    next,
-    endSessions: true,
-  });
-  if (changed === null) throw new Refused(`the password of ${email} changed meanwhile; nothing was reset`);
-  return `Reset the password of ${email}; their sessions have ended.`;
 }
 
 async function run(command: UsersCommand): Promise<string> {
