@@ -5,7 +5,7 @@ import { PageShell } from "@/components/page-shell";
 import { card, mutedText } from "@/components/styles";
 import { recentEvents } from "@/lib/audit/audit-log";
 import { env } from "@/lib/config/env";
-import { requireSession } from "@/lib/session/current-user";
+import { requireSession } from "@/lib/session/for-pages";
 import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
 import { ChangePasswordForm } from "./change-password-form";
