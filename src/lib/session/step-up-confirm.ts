@@ -1,6 +1,6 @@
 import { audit } from "@/lib/audit/audit-log";
-import type { Throttled } from "@/lib/auth/auth-service";
 import { checkCurrentPassword } from "@/lib/auth/current-password";
+import type { Throttled } from "@/lib/auth/throttled";
 import { env } from "@/lib/config/env";
 import type { RequestContext } from "@/lib/http/request-context";
 import { saveSession } from "./app-cookies";
