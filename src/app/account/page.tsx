@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
 import { PageShell } from "@/components/page-shell";
 import { card, mutedText } from "@/components/styles";
-import { recentEvents } from "@/lib/audit/audit-log";
+import { recentEvents } from "@/lib/audit/recent-events";
 import { env } from "@/lib/config/env";
 import { requireSession } from "@/lib/session/for-pages";
 import { isStepUpAction } from "@/lib/session/step-up-action";

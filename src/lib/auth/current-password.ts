@@ -1,4 +1,5 @@
-import { type AuthEventName, audit } from "@/lib/audit/audit-log";
+import type { AuthEventName } from "@/lib/audit/audit-event";
+import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
 import type { RequestContext } from "@/lib/http/request-context";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";

@@ -1,4 +1,5 @@
-import { audit, oncePerMinuteId } from "@/lib/audit/audit-log";
+import { audit } from "@/lib/audit/audit-log";
+import { oncePerMinuteId } from "@/lib/audit/event-ids";
 import type { RequestContext } from "@/lib/http/request-context";
 
 /** Too many attempts: answer 429 with `Retry-After` (decision 7). */

@@ -1,7 +1,7 @@
 import { getIronSession, type IronSession, type UnsealErrorReason } from "iron-session";
 import { cookies } from "next/headers";
-import { oncePerMinuteId } from "@/lib/audit/audit-log";
 import { auditLater } from "@/lib/audit/audit-queue";
+import { oncePerMinuteId } from "@/lib/audit/event-ids";
 import { env } from "@/lib/config/env";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { type KeptProof, keptCookieName, keptProofCookie, readKeptProof } from "./kept-proof";
