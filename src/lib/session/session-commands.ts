@@ -1,5 +1,6 @@
 import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
+import { keepDevice } from "@/lib/devices/device-store";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { ActiveSession } from "./resolve-session";
 import { endSession, saveKeptProof, saveSession } from "./session";
@@ -20,10 +21,13 @@ export async function extendSession(session: ActiveSession, now = Date.now()): P
 
 /**
  * Re-seals this session with the user's new `sessionVersion`, so it survives a bump that ends all others.
- * The request is activity: the idle window restarts here too (this cookie replaces the proxy's).
+ * The request is activity: the idle window restarts here too (this cookie replaces the proxy's). Its device
+ * row moves to the new version with it, so it stays in the device list.
  */
 export async function keepThisSession(session: ActiveSession, sessionVersion: number): Promise<void> {
-  await recordKeptSession(await db(), session.user.id, session.data.sid, sessionVersion);
+  const database = await db();
+  await recordKeptSession(database, session.user.id, session.data.sid, sessionVersion);
+  await keepDevice(database, session.user.id, session.data.sid, sessionVersion);
   const kept = touch({ ...session.data, ver: sessionVersion });
   await saveSession(kept);
   await saveKeptProof(kept);

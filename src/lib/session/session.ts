@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { oncePerMinuteId } from "@/lib/audit/audit-log";
 import { auditLater } from "@/lib/audit/audit-queue";
 import { env } from "@/lib/config/env";
+import { recordSignIn } from "@/lib/devices/device-sign-in";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
 import { type KeptProof, keptCookieName, keptProofCookie, readKeptProof } from "./kept-proof";
@@ -71,11 +72,13 @@ export async function saveSession(data: SessionData): Promise<void> {
 
 /**
  * Signs `user` in with a brand-new session id (R10). A session the browser already had is ended first,
- * so signing in over it replaces it entirely.
+ * so signing in over it replaces it entirely. The new session's device is recorded before its cookie is set.
  */
 export async function startSession(user: UserRecord): Promise<SessionData> {
-  await recordSignOut(await readSessionPayload(), await currentRequestContext());
+  const context = await currentRequestContext();
+  await recordSignOut(await readSessionPayload(), context);
   const data = newSessionData(user);
+  await recordSignIn(data, context);
   await saveSession(data);
   return data;
 }
