@@ -96,6 +96,20 @@ describe.concurrent("your devices (issue 11 §1, §5)", () => {
     expect((await devicesOf(client)).map((device) => device.id)).not.toContain(victimId);
   });
 
+  it("a cross-site request cannot sign a device out (403 cross_origin, the device lives on)", async () => {
+    const { client, email } = await signUpAs(CHROME_LINUX);
+    const other = await signInAs(email, FIREFOX_WINDOWS);
+    const id = await idOf(other);
+    const path = `/api/account/sessions/${id}`;
+    await expectError(
+      await client.json("DELETE", path, undefined, { origin: "https://evil.example" }),
+      403,
+      "cross_origin",
+    );
+    expect(await currentUser(other)).toMatchObject({ email });
+    expect((await devicesOf(client)).map((device) => device.id)).toContain(id);
+  });
+
   it("signed out: 401 for the list and for ending a device", async () => {
     const { client } = await signUpAs(CHROME_LINUX);
     const id = await idOf(client);
