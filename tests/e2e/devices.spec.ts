@@ -13,12 +13,9 @@ async function otherBrowser(browser: Browser, baseURL: string | undefined, email
   return other;
 }
 
-test("sign out another device from the account page: its open page lands on the login page", async ({
-  page,
-  browser,
-  baseURL,
-  user,
-}) => {
+test("sign out another device from the account page: its open page lands on the login page", {
+  tag: "@both-engines",
+}, async ({ page, browser, baseURL, user }) => {
   await page.goto("/login?next=%2Faccount");
   await logIn(page, user.email);
   await expect(page).toHaveURL(/\/account$/);
