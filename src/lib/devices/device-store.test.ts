@@ -3,7 +3,7 @@ import { db } from "@/lib/db/database";
 import { newSessionData } from "@/lib/session/session-data";
 import { bumpSessionVersion, recordEndedSession } from "@/lib/session/session-store";
 import { createUser } from "@/lib/users/user-repository";
-import { keepDevice, liveDevices, purgeDevices, recordDevice, touchDevice } from "./device-store";
+import { keepDevice, liveDevices, purgeDevices, purgeDevicesHourly, recordDevice, touchDevice } from "./device-store";
 
 const limits = { idleMs: 60_000, maxAgeMs: 600_000 };
 let n = 0;
@@ -104,5 +104,17 @@ describe("device rows (issue 11 §1)", () => {
       .where("sid", "in", [live, bumped, expired])
       .execute();
     expect(left.map((row) => row.sid)).toEqual([live]);
+  });
+});
+
+describe("the hourly purge", () => {
+  it("runs at most once an hour per instance", async () => {
+    const user = await newUser();
+    const now = Date.now() + 10 * 3_600_000;
+    await signIn(user, now - limits.maxAgeMs);
+    expect(await purgeDevicesHourly(await db(), now, limits)).toBeGreaterThanOrEqual(1);
+    await signIn(user, now - limits.maxAgeMs);
+    expect(await purgeDevicesHourly(await db(), now + 1_000, limits)).toBe(0);
+    expect(await purgeDevicesHourly(await db(), now + 3_600_000, limits)).toBeGreaterThanOrEqual(1);
   });
 });

@@ -103,3 +103,16 @@ export async function purgeDevices(db: Db, now: number, limits: SessionLimits): 
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+const PURGE_EVERY_MS = 3_600_000;
+const purged = globalThis as typeof globalThis & { __ironGateDevicesPurgedAt?: number };
+
+/**
+ * `purgeDevices` at most once an hour per instance (it scans the table), from the sign-out path that purges the
+ * ended-session records. Returns how many rows went (0 when it was not due).
+ */
+export async function purgeDevicesHourly(db: Db, now: number, limits: SessionLimits): Promise<number> {
+  if (now - (purged.__ironGateDevicesPurgedAt ?? 0) < PURGE_EVERY_MS) return 0;
+  purged.__ironGateDevicesPurgedAt = now;
+  return purgeDevices(db, now, limits);
+}

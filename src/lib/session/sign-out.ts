@@ -1,7 +1,7 @@
 import type { IronSession } from "iron-session";
 import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
-import { purgeDevices } from "@/lib/devices/device-store";
+import { purgeDevicesHourly } from "@/lib/devices/device-store";
 import type { RequestContext } from "@/lib/http/request-context";
 import { absoluteExpiry, parseSessionData, type SessionData } from "./session-data";
 import { sessionLimits } from "./session-limits";
@@ -18,7 +18,7 @@ export async function recordSignOut(raw: unknown, context: RequestContext, now =
   const database = await db();
   await recordEndedSession(database, data.sid, data.uid, absoluteExpiry(data, sessionLimits()));
   await purgeEndedSessions(database, now);
-  await purgeDevices(database, now, sessionLimits());
+  await purgeDevicesHourly(database, now, sessionLimits());
   // One row per session, however often a copy of its cookie is replayed at a sign-out endpoint.
   await audit({ id: `sign_out:${data.sid}`, event: "sign_out", outcome: "success", userId: data.uid }, context);
 }
