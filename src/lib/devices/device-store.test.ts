@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/database";
 import { newSessionData } from "@/lib/session/session-data";
 import { bumpSessionVersion, recordEndedSession } from "@/lib/session/session-store";
+import { deleteUser, setUserDisabled } from "@/lib/users/user-admin";
 import { createUser } from "@/lib/users/user-repository";
 import { keepDevice, liveDevices, purgeDevices, purgeDevicesHourly, recordDevice, touchDevice } from "./device-store";
 
@@ -116,5 +117,19 @@ describe("the hourly purge", () => {
     await signIn(user, now - limits.maxAgeMs);
     expect(await purgeDevicesHourly(await db(), now + 1_000, limits)).toBe(0);
     expect(await purgeDevicesHourly(await db(), now + 3_600_000, limits)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("an admin's disable and delete (issue 11 §4)", () => {
+  it("disabling a user ends every device row; deleting one removes them", async () => {
+    const [disabled, deleted] = [await newUser(), await newUser()];
+    const now = Date.now();
+    await signIn(disabled, now);
+    const gone = await signIn(deleted, now);
+    expect(await setUserDisabled(await db(), disabled.id, true, now)).toEqual({ ok: true });
+    expect(await liveSids(disabled.id, now)).toEqual([]);
+    expect(await deleteUser(await db(), deleted.id)).toEqual({ ok: true });
+    const left = await (await db()).selectFrom("userSessions").select("sid").where("sid", "=", gone).execute();
+    expect(left).toEqual([]);
   });
 });
