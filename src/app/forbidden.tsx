@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { PageShell } from "@/components/page-shell";
 import { link } from "@/components/styles";
-import { checkSession } from "@/lib/session/current-user";
+import { checkPageSession } from "@/lib/session/for-pages";
 
 export const metadata: Metadata = { title: "Not allowed" };
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Not allowed" };
  */
 export default async function Forbidden(): Promise<ReactNode> {
   await connection();
-  const check = await checkSession();
+  const check = await checkPageSession();
   const session = check.status === "active" ? check : null;
   return (
     <PageShell session={session}>

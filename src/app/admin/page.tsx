@@ -6,7 +6,7 @@ import { PageShell } from "@/components/page-shell";
 import { readAdminPageState } from "@/lib/admin/admin-page-state";
 import { listUsersAsAdmin } from "@/lib/admin/admin-queries";
 import { DEFAULT_PAGE_SIZE } from "@/lib/admin/user-search";
-import { requireSession } from "@/lib/session/current-user";
+import { requireSession } from "@/lib/session/for-pages";
 import { PageNotice } from "./page-notice";
 import { Pagination } from "./pagination";
 import { SearchForm } from "./search-form";

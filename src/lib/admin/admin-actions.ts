@@ -1,7 +1,8 @@
-import { type AuthEventName, audit } from "@/lib/audit/audit-log";
+import type { AuthEventName } from "@/lib/audit/audit-event";
+import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
 import type { RequestContext } from "@/lib/http/request-context";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
 import { type AccountChange, deleteUser, setUserAdmin, setUserDisabled, signOutUser } from "@/lib/users/user-admin";
 import { requireAdmin } from "./admin-guard";
 import { type AdminUserView, findUserView } from "./admin-user-list";

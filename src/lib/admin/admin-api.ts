@@ -1,6 +1,6 @@
 import { jsonError } from "@/lib/http/api-response";
-import { requireApiSession } from "@/lib/session/api-session";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 import type { AdminRefusal } from "./admin-actions";
 import { requireAdmin } from "./admin-guard";

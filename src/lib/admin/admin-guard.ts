@@ -1,5 +1,5 @@
 import { reader } from "@/lib/db/database";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
 
 /** A session whose user is, as the database says right now, an admin who is not disabled. */
 export interface AdminActor {

@@ -1,5 +1,5 @@
 import { reader } from "@/lib/db/database";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
 import { requireAdmin } from "./admin-guard";
 import { searchUsers, type UserPage } from "./admin-user-list";
 import type { UserSearch } from "./user-search";

@@ -1,6 +1,9 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import type { Db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/schema";
+import { idleCutoff } from "@/lib/devices/device-activity";
+import type { SessionLimits } from "@/lib/session/session-data";
+import { sessionLimits } from "@/lib/session/session-limits";
 import { containsPattern, type UserSearch } from "./user-search";
 
 /** What the admin list shows of a user (R56: nothing more; never the hash or the session version). */
@@ -12,7 +15,7 @@ export interface AdminUserView {
   lastSignInAt: number | null;
   isAdmin: boolean;
   disabled: boolean;
-  /** Sign-ins whose device rows have not expired (the devices list decides how ended rows leave). */
+  /** The user's live sessions, counted as the device list shows them. */
   liveSessions: number;
 }
 
@@ -34,7 +37,8 @@ function matches(eb: Eb, query: string) {
   ]);
 }
 
-function userRows(db: Db, now: number) {
+/** Live as the device list counts them (device-store.ts `liveDevices`): current version, not ended, not idle. */
+function userRows(db: Db, now: number, limits: SessionLimits) {
   return db
     .selectFrom("users")
     .select(["id", "email", "name", "createdAt", "lastSignInAt", "isAdmin", "disabledAt"])
@@ -43,7 +47,12 @@ function userRows(db: Db, now: number) {
         .selectFrom("userSessions")
         .select((inner) => inner.fn.countAll().as("n"))
         .whereRef("userSessions.userId", "=", "users.id")
+        .whereRef("userSessions.sessionVersion", "=", "users.sessionVersion")
         .where("userSessions.expiresAt", ">", now)
+        .where("userSessions.lastActiveAt", ">", idleCutoff(now, limits))
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom("endedSessions").select("sid").whereRef("endedSessions.sid", "=", "userSessions.sid"))),
+        )
         .as("liveSessions"),
     );
 }
@@ -64,10 +73,15 @@ function toView(row: Row): AdminUserView {
 }
 
 /** One page of users, newest first (ties by id, so pages never overlap), and how many match in all. */
-export async function searchUsers(db: Db, search: UserSearch, now = Date.now()): Promise<UserPage> {
+export async function searchUsers(
+  db: Db,
+  search: UserSearch,
+  now = Date.now(),
+  limits: SessionLimits = sessionLimits(),
+): Promise<UserPage> {
   const { query, page, pageSize } = search;
   const searching = query !== "";
-  const rows = await userRows(db, now)
+  const rows = await userRows(db, now, limits)
     .$if(searching, (q) => q.where((eb) => matches(eb, query)))
     .orderBy("createdAt", "desc")
     .orderBy("id")
@@ -84,6 +98,6 @@ export async function searchUsers(db: Db, search: UserSearch, now = Date.now()):
 
 /** One user as the admin list shows it, or null. */
 export async function findUserView(db: Db, id: string, now = Date.now()): Promise<AdminUserView | null> {
-  const row = await userRows(db, now).where("id", "=", id).executeTakeFirst();
+  const row = await userRows(db, now, sessionLimits()).where("id", "=", id).executeTakeFirst();
   return row ? toView(row) : null;
 }

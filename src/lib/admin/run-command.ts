@@ -1,5 +1,5 @@
 import type { RequestContext } from "@/lib/http/request-context";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
 import { type AdminDone, deleteUserAsAdmin, signOutUserAsAdmin, updateUserAsAdmin } from "./admin-actions";
 import { type AdminCommand, commandEffect } from "./admin-commands";
 

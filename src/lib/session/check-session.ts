@@ -29,7 +29,7 @@ export type SessionCheck = ActiveSession | { status: "signed-out"; reason: Signe
  * `sessionVersion`.
  * One query. Never writes.
  */
-export async function resolveSession(
+export async function checkSession(
   raw: unknown,
   now = Date.now(),
   limits: SessionLimits = sessionLimits(),
