@@ -14,6 +14,10 @@ const LABELS: Record<string, string> = {
   throttled: "Attempts slowed down",
   csrf_rejected: "Cross-site request refused",
   cookie_rejected: "Unreadable session cookie",
+  second_factor_required: "Password accepted, code asked",
+  second_factor_enabled: "Two-step sign-in turned on",
+  second_factor_disabled: "Two-step sign-in turned off",
+  recovery_codes_regenerated: "New recovery codes",
 };
 
 const muted = "text-slate-600 dark:text-slate-400";

@@ -15,7 +15,11 @@ export type AuthEventName =
   | "password_confirmed"
   | "throttled"
   | "csrf_rejected"
-  | "cookie_rejected";
+  | "cookie_rejected"
+  | "second_factor_required"
+  | "second_factor_enabled"
+  | "second_factor_disabled"
+  | "recovery_codes_regenerated";
 
 export type Outcome = "success" | "failure" | "blocked";
 

@@ -4,6 +4,7 @@ import { db, reader } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";
 import type { FieldErrors } from "@/lib/http/api-response";
 import type { RequestContext } from "@/lib/http/request-context";
+import { hasSecondFactor } from "@/lib/second-factor/second-factor-store";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";
 import { admitAttempt, clearAccount } from "@/lib/throttle/throttle-store";
 import type { UserRecord } from "@/lib/users/user";
@@ -21,7 +22,14 @@ export type SignUpResult =
   | { ok: false; code: "weak_password"; fields: FieldErrors; suggestions: string[] }
   | { ok: false; code: "email_taken"; fields: FieldErrors };
 
-export type SignInResult = { ok: true; user: UserRecord } | { ok: false; code: "invalid_credentials" } | Throttled;
+/**
+ * `secondFactor: true`: the password was right, but the account has a second factor; the caller starts a
+ * pending sign-in instead of a session (issue 13).
+ */
+export type SignInResult =
+  | { ok: true; user: UserRecord; secondFactor: boolean }
+  | { ok: false; code: "invalid_credentials" }
+  | Throttled;
 
 async function throttled(
   verdict: { scope: string; retryAfterSeconds: number },
@@ -75,29 +83,41 @@ export async function signIn(
   const user = await findUserByEmail(await reader(), input.email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   const upgrade = user && matches && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
-  const current = user && matches ? await afterVerified(user, input.email, upgrade) : null;
-  if (!current) {
+  const verified = user && matches ? await afterVerified(user, input.email, upgrade) : null;
+  const current = verified?.user;
+  if (!verified || !current) {
     const detail = user ? "wrong password" : `unknown account ${maskEmail(input.email)}`;
     await audit({ event: "sign_in_failed", outcome: "failure", userId: user?.id ?? null, detail }, context);
     return { ok: false, code: "invalid_credentials" };
   }
+  if (verified.secondFactor) {
+    await audit({ event: "second_factor_required", outcome: "success", userId: current.id }, context);
+    return { ok: true, user: current, secondFactor: true };
+  }
   await audit({ event: "sign_in", outcome: "success", userId: current.id }, context);
-  return { ok: true, user: current };
+  return { ok: true, user: current, secondFactor: false };
 }
 
 /**
  * One transaction once the password matched: forget the account's failures, upgrade the hash, and read the
  * user as it is now. Null when the password was changed (or the user removed) while the hash ran: the
- * password that matched is no longer the account's.
+ * password that matched is no longer the account's. An account with a second factor keeps its failures
+ * until the second step succeeds: the right password must not wipe the count of wrong codes (issue 13).
  */
-async function afterVerified(user: UserRecord, email: string, upgrade: string | null): Promise<UserRecord | null> {
+async function afterVerified(
+  user: UserRecord,
+  email: string,
+  upgrade: string | null,
+): Promise<{ user: UserRecord | null; secondFactor: boolean }> {
   return transaction(await db(), async (trx) => {
-    await clearAccount(trx, email);
+    const secondFactor = await hasSecondFactor(trx, user.id);
+    if (!secondFactor) await clearAccount(trx, email);
     if (upgrade) {
       await replacePasswordHash(trx, { id: user.id, expected: user.passwordHash, next: upgrade, endSessions: false });
     }
     const now = await findUserById(trx, user.id);
-    return now && (now.passwordHash === user.passwordHash || now.passwordHash === upgrade) ? now : null;
+    const current = now && (now.passwordHash === user.passwordHash || now.passwordHash === upgrade) ? now : null;
+    return { user: current, secondFactor };
   });
 }
 

@@ -135,6 +135,29 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("users").addColumn("email_verified_at", "bigint").execute();
     },
   },
+  "0013_second_factor": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // One authenticator-app secret per user, sealed with the session secret (README, "Second factor").
+      // `enabled_at` is null until a first code proved the enrolment; `last_used_step` refuses a replay.
+      await db.schema
+        .createTable("totp_credentials")
+        .addColumn("user_id", "text", (c) => c.primaryKey().references("users.id").onDelete("cascade"))
+        .addColumn("secret_sealed", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("enabled_at", "bigint")
+        .addColumn("last_used_step", "bigint")
+        .execute();
+      // Single-use recovery codes: only their SHA-256 is kept.
+      await db.schema
+        .createTable("recovery_codes")
+        .addColumn("code_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("used_at", "bigint")
+        .execute();
+      await db.schema.createIndex("recovery_codes_user").on("recovery_codes").column("user_id").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -61,6 +61,24 @@ export interface EmailTokensTable {
   usedAt: DbMillis | null;
 }
 
+/** An authenticator-app (TOTP) secret, sealed; enabled once a first code matched (issue 13). */
+export interface TotpCredentialsTable {
+  userId: string;
+  secretSealed: string;
+  createdAt: DbMillis;
+  enabledAt: DbMillis | null;
+  /** The last 30-second step a code was accepted for: a code is accepted once. */
+  lastUsedStep: number | null;
+}
+
+/** Single-use recovery codes, stored as SHA-256 (issue 13). */
+export interface RecoveryCodesTable {
+  codeHash: string;
+  userId: string;
+  createdAt: DbMillis;
+  usedAt: DbMillis | null;
+}
+
 export interface EndedSessionsTable {
   sid: string;
   userId: string;
@@ -94,4 +112,6 @@ export interface Database {
   userSessions: UserSessionsTable;
   mailOutbox: MailOutboxTable;
   emailTokens: EmailTokensTable;
+  totpCredentials: TotpCredentialsTable;
+  recoveryCodes: RecoveryCodesTable;
 }

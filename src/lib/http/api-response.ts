@@ -17,6 +17,9 @@ export type ErrorCode =
   | "cross_origin"
   | "reauthentication_required"
   | "conflict"
+  | "invalid_code"
+  | "second_factor_expired"
+  | "second_factor_required"
   | "internal_error";
 
 export type FieldErrors = Record<string, string>;

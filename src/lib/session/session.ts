@@ -6,7 +6,7 @@ import { env } from "@/lib/config/env";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
 import { type KeptProof, keptCookieName, keptProofCookie, readKeptProof } from "./kept-proof";
-import { newSessionData, type SessionData } from "./session-data";
+import { type Amr, newSessionData, type SessionData } from "./session-data";
 import { onUnsealError, sealOptions, sessionCookieName, sessionOptions } from "./session-options";
 import { endIronSession, recordSignOut } from "./sign-out";
 import { unsealCached } from "./unseal-cache";
@@ -36,8 +36,8 @@ function auditUnsealError(reason: UnsealErrorReason): void {
 }
 
 function payload(session: Partial<SessionData>): Partial<SessionData> {
-  const { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt } = session;
-  return { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt };
+  const { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt, amr } = session;
+  return { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt, amr };
 }
 
 /**
@@ -73,9 +73,9 @@ export async function saveSession(data: SessionData): Promise<void> {
  * Signs `user` in with a brand-new session id (R10). A session the browser already had is ended first,
  * so signing in over it replaces it entirely.
  */
-export async function startSession(user: UserRecord): Promise<SessionData> {
+export async function startSession(user: UserRecord, amr: Amr[] = ["pwd"]): Promise<SessionData> {
   await recordSignOut(await readSessionPayload(), await currentRequestContext());
-  const data = newSessionData(user);
+  const data = newSessionData(user, Date.now(), amr);
   await saveSession(data);
   return data;
 }

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+const next = z.string().max(2048).optional();
+
+/** `{code}` (authenticator app) or `{recoveryCode}`, never both; bounded before anything looks at them. */
+export const SecondStepSchema = z.union([
+  z.strictObject({ code: z.string().min(1, "Enter the code.").max(32), next }),
+  z.strictObject({ recoveryCode: z.string().min(1, "Enter a recovery code.").max(64), next }),
+]);
+
+export const TotpCodeSchema = z.strictObject({ code: z.string().min(1, "Enter the code.").max(32) });
+
+/** The methods a pending sign-in can be completed with. */
+export const SECOND_FACTOR_METHODS = ["totp", "recovery_code"] as const;
