@@ -49,7 +49,7 @@ export async function beginTotpAction(): Promise<void> {
   const session = await requireSession("/account");
   requireStepUpOrConfirm(session, "second-factor");
   await beginTotp(session.user);
-  redirect("/account#second-factor");
+  redirect("/account?setup=totp#second-factor");
 }
 
 /** The first code from the app: two-step sign-in is on, and the recovery codes are shown once. */
