@@ -6,7 +6,11 @@ import { enrolOnAccountPage, passwordStep } from "./second-factor-steps";
 // Issue 13: the authenticator app in Chromium, codes computed here from the key the page shows.
 test.describe.configure({ timeout: 150_000 });
 
-test("enrol on the account page, sign out, sign in with password + code", async ({ page, signIn, user }) => {
+test("enrol on the account page, sign out, sign in with password + code", { tag: "@both-engines" }, async ({
+  page,
+  signIn,
+  user,
+}) => {
   await signIn();
   const { secret } = await enrolOnAccountPage(page);
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
@@ -29,7 +33,11 @@ test("enrol on the account page, sign out, sign in with password + code", async 
   await expect(page.getByTestId("session-amr")).toHaveText("Password + authenticator code");
 });
 
-test("a recovery code, without JavaScript; then turning two-step sign-in off", async ({ page, signIn, user }) => {
+test("a recovery code, without JavaScript; then turning two-step sign-in off", { tag: "@both-engines" }, async ({
+  page,
+  signIn,
+  user,
+}) => {
   await signIn();
   const { codes } = await enrolOnAccountPage(page);
   await page.getByRole("button", { name: "Sign out", exact: true }).click();

@@ -148,9 +148,14 @@ describe.concurrent("two-step sign-in with an authenticator app (issue 13)", { t
       await expectError(await client.json("POST", "/api/account/password", {}), 401, "unauthorized");
       await expectError(await client.json("POST", "/api/sessions/revoke-others"), 401, "unauthorized");
       await expectError(await client.json("POST", "/api/account/second-factor/totp"), 401, "unauthorized");
-      const page = await client.request("/account");
-      expect(page.status).toBe(307);
-      expect(page.headers.get("location") ?? "").toMatch(/^\/login/);
+      await expectError(await client.request("/api/pages-router/session"), 401, "unauthorized");
+      for (const path of ["/account", "/private"]) {
+        const page = await client.request(path);
+        expect(page.status, path).toBe(307);
+        expect(page.headers.get("location") ?? "").toMatch(/^\/login/);
+      }
+      const pagesRouter = await client.request("/pages-router/private");
+      expect([302, 307]).toContain(pagesRouter.status);
     }
     // Without the pending cookie, the second step has nothing to complete.
     await expectError(await second(new Client(), { code: "123456" }), 401, "second_factor_expired");
