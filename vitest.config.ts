@@ -16,6 +16,7 @@ const DATA_LAYER_TESTS = [
   "src/lib/mail/email-tokens.test.ts",
   "src/lib/mail/outbox.test.ts",
   "src/lib/second-factor/second-factor-store.test.ts",
+  "src/lib/passkeys/passkey-store.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */

@@ -12,6 +12,7 @@ import { displayName } from "@/lib/users/user";
 import { amrLabel } from "./amr-label";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
+import { PasskeysSection } from "./passkeys-section";
 import { RecentEvents } from "./recent-events";
 import { SecondFactorSection } from "./second-factor-section";
 import { SessionActions } from "./session-actions";
@@ -28,6 +29,8 @@ const DONE = new Map([
   ["confirmed", "Password confirmed. You can change it now."],
   ["confirmed-second-factor", "Password confirmed. You can change two-step sign-in now."],
   ["second-factor-off", "Two-step sign-in is off. We sent you an email about it."],
+  ["passkey-added", "Passkey added. You can sign in with it now."],
+  ["passkey-removed", "Passkey removed."],
 ]);
 
 export default async function AccountPage({ searchParams }: Props): Promise<ReactNode> {
@@ -84,6 +87,7 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
           <RecentEvents events={events} />
         </section>
         <SecondFactorSection session={session} />
+        <PasskeysSection session={session} />
         <section className={`mt-6 ${card}`} aria-labelledby="password">
           <h2 id="password" className="mb-4 font-semibold">
             Change password

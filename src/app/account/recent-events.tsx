@@ -18,6 +18,8 @@ const LABELS: Record<string, string> = {
   second_factor_enabled: "Two-step sign-in turned on",
   second_factor_disabled: "Two-step sign-in turned off",
   recovery_codes_regenerated: "New recovery codes",
+  passkey_added: "Passkey added",
+  passkey_removed: "Passkey removed",
 };
 
 const muted = "text-slate-600 dark:text-slate-400";

@@ -19,7 +19,9 @@ export type AuthEventName =
   | "second_factor_required"
   | "second_factor_enabled"
   | "second_factor_disabled"
-  | "recovery_codes_regenerated";
+  | "recovery_codes_regenerated"
+  | "passkey_added"
+  | "passkey_removed";
 
 export type Outcome = "success" | "failure" | "blocked";
 

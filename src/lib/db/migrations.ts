@@ -156,6 +156,27 @@ const migrations: Record<string, Migration> = {
         .addColumn("used_at", "bigint")
         .execute();
       await db.schema.createIndex("recovery_codes_user").on("recovery_codes").column("user_id").execute();
+      // Passkeys (WebAuthn): the credential id and its COSE public key, both base64url; `counter` is checked.
+      await db.schema
+        .createTable("passkeys")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("public_key", "text", (c) => c.notNull())
+        .addColumn("counter", "bigint", (c) => c.notNull())
+        .addColumn("transports", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("last_used_at", "bigint")
+        .execute();
+      await db.schema.createIndex("passkeys_user").on("passkeys").column("user_id").execute();
+      // Single-use WebAuthn challenges, bound to a session id (registration) or a browser nonce (sign-in).
+      await db.schema
+        .createTable("webauthn_challenges")
+        .addColumn("challenge", "text", (c) => c.primaryKey())
+        .addColumn("purpose", "text", (c) => c.notNull())
+        .addColumn("binding", "text", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
     },
   },
 };

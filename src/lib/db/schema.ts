@@ -79,6 +79,26 @@ export interface RecoveryCodesTable {
   usedAt: DbMillis | null;
 }
 
+/** A passkey (WebAuthn credential) of a user (issue 13 §2). */
+export interface PasskeysTable {
+  id: string;
+  userId: string;
+  publicKey: string;
+  counter: number;
+  transports: string;
+  name: string;
+  createdAt: DbMillis;
+  lastUsedAt: DbMillis | null;
+}
+
+/** A WebAuthn challenge waiting for its answer; deleted when used (issue 13 §2). */
+export interface WebauthnChallengesTable {
+  challenge: string;
+  purpose: string;
+  binding: string;
+  expiresAt: DbMillis;
+}
+
 export interface EndedSessionsTable {
   sid: string;
   userId: string;
@@ -114,4 +134,6 @@ export interface Database {
   emailTokens: EmailTokensTable;
   totpCredentials: TotpCredentialsTable;
   recoveryCodes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  webauthnChallenges: WebauthnChallengesTable;
 }
