@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { enrolOnAccountPage, passwordStep } from "./second-factor-steps";
 
 // Issue 13 §2 in Chromium with its virtual authenticator (DevTools protocol, through Playwright's CDP session).
 async function virtualAuthenticator(page: Page): Promise<() => Promise<number>> {
@@ -41,7 +42,7 @@ test("register a passkey, sign out, sign in with it (no email); a replayed answe
       answers.push(request.postData() ?? "");
     }
   });
-  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await page.getByRole("button", { name: "Log in with a passkey" }).click();
   await expect(page).toHaveURL(/\/private$/);
   expect(await signCount()).toBeGreaterThan(0);
   await page.goto("/account");
@@ -62,4 +63,22 @@ test("register a passkey, sign out, sign in with it (no email); a replayed answe
   await page.getByRole("button", { name: "Remove Test laptop" }).click();
   await expect(page.getByText("Passkey removed.")).toBeVisible();
   await expect(page.getByTestId("passkeys")).toHaveCount(0);
+});
+
+test("password + passkey as the second step", { tag: "@both-engines" }, async ({ page, signIn, user }) => {
+  await virtualAuthenticator(page);
+  await signIn();
+  await enrolOnAccountPage(page);
+  await page.goto("/account");
+  await page.getByLabel("Passkey name").fill("Phone");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByText("Passkey added.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
+
+  await passwordStep(page, user.email);
+  await page.getByRole("button", { name: "Use a passkey instead" }).click();
+  await expect(page).toHaveURL(/\/private$/);
+  await page.goto("/account");
+  await expect(page.getByTestId("session-amr")).toHaveText("Password + passkey");
 });

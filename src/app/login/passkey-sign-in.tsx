@@ -12,7 +12,8 @@ const post = (path: string, body?: unknown): Promise<Response> =>
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
-/** "Sign in with a passkey": no email asked, the browser offers this site's passkeys. Needs JavaScript. */
+/**
+ * "Log in with a passkey" (not "Sign in…", which the password form's button is called): no email asked, the browser offers this site's passkeys. Needs JavaScript. */
 export function PasskeySignIn({ next }: { next: string }): ReactNode {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -41,7 +42,7 @@ export function PasskeySignIn({ next }: { next: string }): ReactNode {
             .finally(() => setBusy(false));
         }}
       >
-        Sign in with a passkey
+        Log in with a passkey
       </button>
     </div>
   );

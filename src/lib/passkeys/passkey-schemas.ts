@@ -24,7 +24,7 @@ const RegistrationSchema = z.object({
   authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
 });
 
-const AuthenticationSchema = z.object({
+export const AuthenticationSchema = z.object({
   id: b64url,
   rawId: b64url,
   type: z.literal("public-key"),

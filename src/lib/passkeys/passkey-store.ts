@@ -64,7 +64,7 @@ export async function removePasskey(db: Db, userId: string, id: string): Promise
   return Number(result.numDeletedRows) === 1;
 }
 
-export type ChallengePurpose = "register" | "sign-in";
+export type ChallengePurpose = "register" | "sign-in" | "second-step";
 
 export async function saveChallenge(
   db: Db,

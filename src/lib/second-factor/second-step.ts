@@ -1,9 +1,11 @@
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { audit } from "@/lib/audit/audit-log";
 import type { Throttled } from "@/lib/auth/auth-service";
 import { env } from "@/lib/config/env";
 import { type Db, db, reader } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";
 import type { RequestContext } from "@/lib/http/request-context";
+import { checkAssertion } from "@/lib/passkeys/passkey-assertion";
 import type { Amr } from "@/lib/session/session-data";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";
 import { admitAttempt, clearAccount } from "@/lib/throttle/throttle-store";
@@ -15,7 +17,7 @@ import { endPending, findTotp, resealTotp, useRecoveryCode, useTotpStep } from "
 import { openTotpSecret, sealedWithOldSecret, sealTotpSecret } from "./secret-seal";
 import { matchTotp } from "./totp-code";
 
-export type SecondStepInput = { code: string } | { recoveryCode: string };
+export type SecondStepInput = { code: string } | { recoveryCode: string } | { passkey: AuthenticationResponseJSON };
 
 export type SecondStepResult =
   | { ok: true; user: UserRecord; amr: Amr[] }
@@ -24,12 +26,25 @@ export type SecondStepResult =
   | { ok: false; code: "invalid_code" }
   | Throttled;
 
-type Check = { ok: true; commit: (trx: Db) => Promise<boolean>; amr: Amr } | { ok: false; detail: string };
+type Check =
+  | { ok: true; commit: (trx: Db) => Promise<boolean>; amr: "otp" | "rec" | "hwk" }
+  | { ok: false; detail: string };
 
 /** Decides on the code itself (pure but for opening the secret); what it must write is done in `commit`. */
-async function check(user: UserRecord, input: SecondStepInput, now: number): Promise<Check | "no_factor"> {
+async function check(
+  user: UserRecord,
+  input: SecondStepInput,
+  pendingPid: string,
+  now: number,
+): Promise<Check | "no_factor"> {
   const totp = await findTotp(await reader(), user.id);
   if (!totp?.enabled) return "no_factor";
+  if ("passkey" in input) {
+    // The challenge was bound to this pending sign-in; the passkey must be this user's.
+    const assertion = await checkAssertion(input.passkey, "second-step", pendingPid, now);
+    if (!assertion.ok || assertion.userId !== user.id) return { ok: false, detail: "passkey refused" };
+    return { ok: true, amr: "hwk", commit: async () => true };
+  }
   if ("recoveryCode" in input) {
     const hash = hashRecoveryCode(input.recoveryCode);
     if (hash === null) return { ok: false, detail: "wrong recovery code" };
@@ -61,7 +76,7 @@ export async function completeSecondStep(
     await audit({ event: "throttled", outcome: "blocked", userId: user.id, detail: "second step" }, context);
     return { ok: false, code: "throttled", retryAfterSeconds: admitted.retryAfterSeconds };
   }
-  const verdict = await check(user, input, now);
+  const verdict = await check(user, input, pending.pid, now);
   if (verdict === "no_factor") return { ok: false, code: "expired" };
   const expiresAt = pending.startedAt + env().SECOND_FACTOR_PENDING_TTL;
   const outcome = verdict.ok
@@ -78,7 +93,7 @@ export async function completeSecondStep(
     await audit({ event: "sign_in_failed", outcome: "failure", userId: user.id, detail }, context);
     return { ok: false, code: "invalid_code" };
   }
-  const detail = verdict.amr === "otp" ? "with an authenticator code" : "with a recovery code";
+  const detail = { otp: "with an authenticator code", rec: "with a recovery code", hwk: "with a passkey" }[verdict.amr];
   await audit({ event: "sign_in", outcome: "success", userId: user.id, detail }, context);
   return { ok: true, user, amr: ["pwd", verdict.amr] };
 }

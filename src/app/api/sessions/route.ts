@@ -7,7 +7,7 @@ import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
 import { startPending } from "@/lib/second-factor/pending-seal";
-import { SECOND_FACTOR_METHODS } from "@/lib/second-factor/second-factor-schemas";
+import { secondFactorMethods } from "@/lib/second-factor/second-factor-methods";
 import { requireApiSession } from "@/lib/session/api-session";
 import { endSession, startSession } from "@/lib/session/session";
 import { signOutEverywhere } from "@/lib/session/session-commands";
@@ -43,7 +43,7 @@ export const POST = apiRoute(async (request) => {
   if (result.secondFactor) {
     // Only a pending seal, in its own cookie: it grants nothing until the second step (issue 13).
     await startPending(result.user);
-    return json({ secondFactor: "required", methods: SECOND_FACTOR_METHODS });
+    return json({ secondFactor: "required", methods: await secondFactorMethods(result.user.id) });
   }
   await startSession(result.user);
   return json({ ok: true, user: toPublicUser(result.user), redirectTo: safeRedirect(input.value.next) });

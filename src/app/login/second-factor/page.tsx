@@ -6,8 +6,10 @@ import { AuthCard, PageShell } from "@/components/page-shell";
 import { link } from "@/components/styles";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { readPending } from "@/lib/second-factor/pending-seal";
+import { secondFactorMethods } from "@/lib/second-factor/second-factor-methods";
 import { getCurrentUser } from "@/lib/session/current-user";
 import { SecondStepForm } from "./second-step-form";
+import { SecondStepPasskey } from "./second-step-passkey";
 
 export const metadata: Metadata = { title: "Two-step sign-in" };
 
@@ -19,11 +21,15 @@ export default async function SecondFactorPage({ searchParams }: Props): Promise
   const destination = safeRedirect(next);
   if (await getCurrentUser()) redirect(destination);
   const pending = await readPending();
+  const methods = pending ? await secondFactorMethods(pending.uid) : [];
   return (
     <PageShell session={null}>
       <AuthCard title="Two-step sign-in">
         {pending ? (
-          <SecondStepForm next={destination} />
+          <>
+            <SecondStepForm next={destination} />
+            {methods.includes("passkey") ? <SecondStepPasskey next={destination} /> : null}
+          </>
         ) : (
           <p>
             Your sign-in waited too long for this step, or was finished already.{" "}

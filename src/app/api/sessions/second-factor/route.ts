@@ -10,7 +10,7 @@ import { startSession } from "@/lib/session/session";
 import { toPublicUser } from "@/lib/users/user";
 
 /**
- * The second step of a password sign-in: `{code}` or `{recoveryCode}` with the pending seal `POST
+ * The second step of a password sign-in: `{code}`, `{recoveryCode}` or `{passkey}` with the pending seal `POST
  * /api/sessions` set. Completes the sign-in with a brand-new session id (R10) and `amr` in the seal.
  */
 export const POST = apiRoute(async (request) => {
