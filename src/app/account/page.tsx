@@ -3,15 +3,17 @@ import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
 import { PageShell } from "@/components/page-shell";
 import { card, mutedText } from "@/components/styles";
-import { recentEvents } from "@/lib/audit/audit-log";
+import { recentEvents } from "@/lib/audit/recent-events";
 import { env } from "@/lib/config/env";
-import { requireSession } from "@/lib/session/current-user";
+import { listDevices } from "@/lib/devices/devices";
+import { requireSession } from "@/lib/session/for-pages";
 import { amrOf } from "@/lib/session/session-data";
 import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
 import { amrLabel } from "./amr-label";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
+import { DeviceList } from "./device-list";
 import { PasskeysSection } from "./passkeys-section";
 import { RecentEvents } from "./recent-events";
 import { SecondFactorSection } from "./second-factor-section";
@@ -31,6 +33,8 @@ const DONE = new Map([
   ["second-factor-off", "Two-step sign-in is off. We sent you an email about it."],
   ["passkey-added", "Passkey added. You can sign in with it now."],
   ["passkey-removed", "Passkey removed."],
+  ["device-signed-out", "That device was signed out."],
+  ["device-gone", "That device was already signed out."],
 ]);
 
 export default async function AccountPage({ searchParams }: Props): Promise<ReactNode> {
@@ -38,6 +42,7 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
   const { done, confirm } = await searchParams;
   const notice = typeof done === "string" ? DONE.get(done) : undefined;
   const events = await recentEvents(session.user.id);
+  const devices = await listDevices(session);
   const times = {
     signedInAt: session.data.authenticatedAt,
     idleExpiresAt: session.idleExpiresAt,
@@ -79,6 +84,12 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
           </dl>
           <SessionTimeline initial={times} serverNow={Date.now()} />
           <SessionActions />
+        </section>
+        <section id="devices" className={`mt-6 ${card}`} aria-labelledby="devices-heading">
+          <h2 id="devices-heading" className="mb-3 font-semibold">
+            Your devices
+          </h2>
+          <DeviceList devices={devices} />
         </section>
         <section className={`mt-6 ${card}`} aria-labelledby="activity">
           <h2 id="activity" className="mb-3 font-semibold">

@@ -3,7 +3,7 @@ import { LocalTime } from "@/components/local-time";
 import { card, mutedText } from "@/components/styles";
 import { reader } from "@/lib/db/database";
 import { listPasskeys } from "@/lib/passkeys/passkey-store";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
 import { AddPasskey, RemovePasskey } from "./passkey-controls";
 
 /** The user's passkeys: name, when added, when last used; add and remove need a recent password (R61). */

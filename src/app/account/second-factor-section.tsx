@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { beginTotpAction } from "@/app/actions/second-factor-actions";
 import { card, mutedText, secondaryButton } from "@/components/styles";
 import { secondFactorStatus } from "@/lib/second-factor/enrolment";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
 import { stepUpOf } from "@/lib/session/step-up-guard";
 import { SecondFactorPanel } from "./second-factor-panel";
 

@@ -8,8 +8,8 @@ import { isTemporaryFailure, TRY_AGAIN_MESSAGE } from "@/lib/http/temporary-fail
 import { beginTotp, confirmTotp, disableSecondFactor, regenerateRecoveryCodes } from "@/lib/second-factor/enrolment";
 import { clearPending, type Pending, readPending } from "@/lib/second-factor/pending-seal";
 import { completeSecondStep, type SecondStepInput } from "@/lib/second-factor/second-step";
-import { requireSession } from "@/lib/session/current-user";
-import { startSession } from "@/lib/session/session";
+import { requireSession } from "@/lib/session/for-pages";
+import { startSession } from "@/lib/session/sign-in";
 import { requireStepUpOrConfirm } from "@/lib/session/step-up-action";
 import { throttledMessage } from "@/lib/throttle/throttle-policy";
 import { formText } from "./form-state";

@@ -1,5 +1,5 @@
 import { env } from "@/lib/config/env";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
 import { amrOf } from "@/lib/session/session-data";
 import { type AdminFactorDecision, adminFactorDecision, adminRequiresSecondFactor } from "./second-factor-policy";
 

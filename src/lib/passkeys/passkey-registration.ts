@@ -7,7 +7,7 @@ import {
 import { audit } from "@/lib/audit/audit-log";
 import { db, reader } from "@/lib/db/database";
 import type { RequestContext } from "@/lib/http/request-context";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
 import { listPasskeys, saveChallenge, savePasskey, takeChallenge } from "./passkey-store";
 import { CHALLENGE_TTL_MS, relyingParty } from "./relying-party";
 

@@ -4,7 +4,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
 import { audit } from "@/lib/audit/audit-log";
-import type { Throttled } from "@/lib/auth/auth-service";
+import type { Throttled } from "@/lib/auth/throttled";
 import { db, reader } from "@/lib/db/database";
 import type { RequestContext } from "@/lib/http/request-context";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";

@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { audit } from "@/lib/audit/audit-log";
-import type { Throttled } from "@/lib/auth/auth-service";
+import type { Throttled } from "@/lib/auth/throttled";
 import { env } from "@/lib/config/env";
 import { type Db, db, reader } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";

@@ -7,7 +7,7 @@ import { link } from "@/components/styles";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { readPending } from "@/lib/second-factor/pending-seal";
 import { secondFactorMethods } from "@/lib/second-factor/second-factor-methods";
-import { getCurrentUser } from "@/lib/session/current-user";
+import { getCurrentUser } from "@/lib/session/for-pages";
 import { SecondStepForm } from "./second-step-form";
 import { SecondStepPasskey } from "./second-step-passkey";
 

@@ -6,7 +6,7 @@ import { readInput } from "@/lib/http/read-json";
 import { registerPasskey } from "@/lib/passkeys/passkey-registration";
 import { AddPasskeySchema, asRegistration } from "@/lib/passkeys/passkey-schemas";
 import { listPasskeys } from "@/lib/passkeys/passkey-store";
-import { requireApiSession } from "@/lib/session/api-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 /** This user's passkeys: id, name, when added and last used. Never the public key. */

@@ -2,7 +2,7 @@ import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { disableSecondFactor, secondFactorStatus } from "@/lib/second-factor/enrolment";
-import { requireApiSession } from "@/lib/session/api-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { amrOf } from "@/lib/session/session-data";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 

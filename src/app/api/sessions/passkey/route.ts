@@ -6,7 +6,7 @@ import { readInput } from "@/lib/http/read-json";
 import { asAuthentication, PasskeySignInSchema } from "@/lib/passkeys/passkey-schemas";
 import { signInWithPasskey } from "@/lib/passkeys/passkey-sign-in";
 import { clearNonce, readNonce } from "@/lib/passkeys/sign-in-nonce";
-import { startSession } from "@/lib/session/session";
+import { startSession } from "@/lib/session/sign-in";
 import { toPublicUser } from "@/lib/users/user";
 
 /** `{response}`: signs in with a passkey; a fresh seal with `amr: ["hwk"]`. */

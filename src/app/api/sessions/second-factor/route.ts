@@ -6,7 +6,7 @@ import { readInput } from "@/lib/http/read-json";
 import { clearPending, readPending } from "@/lib/second-factor/pending-seal";
 import { SecondStepSchema } from "@/lib/second-factor/second-factor-schemas";
 import { completeSecondStep } from "@/lib/second-factor/second-step";
-import { startSession } from "@/lib/session/session";
+import { startSession } from "@/lib/session/sign-in";
 import { toPublicUser } from "@/lib/users/user";
 
 /**

@@ -4,7 +4,7 @@ import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { removePasskey } from "@/lib/passkeys/passkey-store";
-import { requireApiSession } from "@/lib/session/api-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 type Context = { params: Promise<{ id: string }> };

@@ -1,7 +1,7 @@
 import { json, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
 import { registrationOptions } from "@/lib/passkeys/passkey-registration";
-import { requireApiSession } from "@/lib/session/api-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 /** Registration options for a new passkey (step-up, R61); the challenge is bound to this session, 5 minutes. */

@@ -2,7 +2,7 @@ import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { regenerateRecoveryCodes } from "@/lib/second-factor/enrolment";
-import { requireApiSession } from "@/lib/session/api-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 /** New recovery codes (step-up, R61), shown once; the old ones stop working. */

@@ -1,7 +1,7 @@
 import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
 import { beginTotp } from "@/lib/second-factor/enrolment";
-import { requireApiSession } from "@/lib/session/api-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 /**

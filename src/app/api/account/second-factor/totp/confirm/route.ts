@@ -4,7 +4,7 @@ import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
 import { confirmTotp } from "@/lib/second-factor/enrolment";
 import { TotpCodeSchema } from "@/lib/second-factor/second-factor-schemas";
-import { requireApiSession } from "@/lib/session/api-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 /** `{code}`: the first code from the app turns two-step sign-in on; the answer has the recovery codes, once. */
