@@ -47,6 +47,11 @@ describe.concurrent("two-step sign-in with an authenticator app (issue 13)", { t
     expect(await currentUser(browser)).toMatchObject({ email });
     const mine = await expectJson<{ amr: string[] }>(await browser.request("/api/account/second-factor"));
     expect(mine.amr).toEqual(["pwd", "otp"]);
+    // The device list says it too (issue 13 §3).
+    const devices = await expectJson<{ sessions: { current: boolean; amr: string[] }[] }>(
+      await browser.request("/api/account/sessions"),
+    );
+    expect(devices.sessions.find((device) => device.current)?.amr).toEqual(["pwd", "otp"]);
   });
 
   it("the secret is sealed at rest and recovery codes are stored hashed", async () => {

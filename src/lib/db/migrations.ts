@@ -188,6 +188,8 @@ const migrations: Record<string, Migration> = {
         .addColumn("binding", "text", (c) => c.notNull())
         .addColumn("expires_at", "bigint", (c) => c.notNull())
         .execute();
+      // How each device's session was signed in (`amr`, space-separated), for the device list.
+      await db.schema.alterTable("user_sessions").addColumn("amr", "text").execute();
     },
   },
 };

@@ -32,6 +32,8 @@ export interface UserSessionsTable {
   expiresAt: DbMillis;
   ipAddress: string | null;
   device: string;
+  /** How the session was signed in (`amr`, space-separated); null for rows from before issue 13. */
+  amr: string | null;
   /** The user's `sessionVersion` the seal carries: only rows at the current one are live (migration 0007). */
   sessionVersion: Generated<number>;
 }
