@@ -66,12 +66,15 @@ async function untilStale(client: Client): Promise<void> {
 }
 
 describe("changing two-step sign-in needs a recent password (step-up, R61)", { timeout: 120_000 }, () => {
-  it("set-up, new recovery codes and turning it off are 403 past the window, and work once confirmed", async () => {
+  it("set-up, new recovery codes, turning it off and passkeys are 403 past the window, and work once confirmed", async () => {
     const client = new Client(server.baseUrl);
     const email = uniqueEmail("stepup-factor");
     await expectJson(await client.json("POST", "/api/users", { email, password: STRONG_PASSWORD }), 201);
     await untilStale(client);
     await expectError(await client.json("POST", "/api/account/second-factor/totp"), 403, "reauthentication_required");
+    // Passkeys too: registration options and removal need the fresh password.
+    await expectError(await client.json("POST", "/api/account/passkeys/options"), 403, "reauthentication_required");
+    await expectError(await client.json("DELETE", "/api/account/passkeys/any"), 403, "reauthentication_required");
     await confirmPassword(client);
     const { recoveryCodes } = await enrol(client);
     await untilStale(client);
