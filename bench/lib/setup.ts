@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type BenchServer, build, portIn, ROOT, start } from "./servers";
+
+export interface Options {
+  smoke: boolean;
+  /** Build the minimal app (`--no-build`: neither). */
+  build: boolean;
+  /** Build the app too (`--no-app-build`: reuse `.next`, as the smoke test after `npm test`'s build does). */
+  buildApp: boolean;
+  postgres: boolean;
+  /** Write CPU profiles of the SQLite app server into this folder (`--cpu-prof`). */
+  cpuProfDir: string | null;
+}
+
+export function parseArgs(argv: string[]): Options {
+  const prof = argv.find((arg) => arg.startsWith("--cpu-prof"));
+  return {
+    smoke: argv.includes("--smoke"),
+    build: !argv.includes("--no-build"),
+    buildApp: !argv.includes("--no-build") && !argv.includes("--no-app-build"),
+    postgres: !argv.includes("--no-postgres"),
+    cpuProfDir: prof ? (prof.split("=")[1] ?? join(ROOT, "bench/results/profiles")) : null,
+  };
+}
+
+export interface Servers {
+  minimal: BenchServer;
+  app: BenchServer;
+  /** Two instances on one PostgreSQL database, when measured. */
+  postgres: [BenchServer, BenchServer] | null;
+  secret: string;
+  stopAll: () => Promise<void>;
+}
+
+/** Relaxed throttling: every bench client is 127.0.0.1, and D/E sign in as fast as they can. */
+const THROTTLE = { THROTTLE_IP_BURST: "1000000", THROTTLE_IP_PER_MINUTE: "1000000" };
+
+/** Builds (unless told not to) and starts the minimal app, the app on a fresh SQLite file, and two PostgreSQL instances. */
+export async function startServers(options: Options, work: string, postgresUrl: string | null): Promise<Servers> {
+  if (options.buildApp) await build(".", join(work, "build-app.log"));
+  if (options.build) await build("bench/minimal", join(work, "build-minimal.log"));
+  const secret = randomBytes(32).toString("base64url");
+  const ports = new Set<number>();
+  const [from, to] = options.smoke ? [3650, 3699] : [3600, 3649];
+  const appEnv = (port: number, databaseUrl: string): Record<string, string> => ({
+    APP_ORIGIN: `http://127.0.0.1:${port}`,
+    SESSION_SECRET: secret,
+    DATABASE_URL: databaseUrl,
+    ...THROTTLE,
+  });
+  const started: BenchServer[] = [];
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(started.map((server) => server.stop()));
+  };
+  try {
+    const minimalPort = await portIn(from, to, ports);
+    const minimal = await start({
+      name: "minimal",
+      dir: "bench/minimal",
+      port: minimalPort,
+      env: { SESSION_SECRET: secret },
+      readyPath: "/api/bare",
+      logFile: join(work, "minimal.log"),
+    });
+    started.push(minimal);
+    const appPort = await portIn(from, to, ports);
+    mkdirSync(join(work, "sqlite"), { recursive: true });
+    const app = await start({
+      name: "app",
+      dir: ".",
+      port: appPort,
+      env: appEnv(appPort, `file:${join(work, "sqlite/bench.db")}`),
+      readyPath: "/api/health",
+      logFile: join(work, "app.log"),
+      nodeFlags: options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [],
+    });
+    started.push(app);
+    let postgres: [BenchServer, BenchServer] | null = null;
+    if (postgresUrl) {
+      const instances: BenchServer[] = [];
+      for (const name of ["pg1", "pg2"]) {
+        const port = await portIn(from, to, ports);
+        const server = await start({
+          name,
+          dir: ".",
+          port,
+          env: appEnv(port, postgresUrl),
+          readyPath: "/api/health",
+          logFile: join(work, `${name}.log`),
+        });
+        started.push(server);
+        instances.push(server);
+      }
+      const [pg1, pg2] = instances;
+      if (pg1 && pg2) postgres = [pg1, pg2];
+    }
+    return { minimal, app, postgres, secret, stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
