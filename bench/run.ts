@@ -11,10 +11,11 @@ import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chart } from "./lib/chart";
 import { collect } from "./lib/collect";
-import { COOKIE_NAME, cycle, freshCookies, signIn, signUp } from "./lib/fixtures";
+import { signIn } from "./lib/fixtures";
 import { hashRate, memoryCurve, revocationDelay, signInRate, signInTarget, stormRound } from "./lib/phases";
 import { type Meta, markdown, writeResults } from "./lib/report";
-import { interleaved, type Scenario } from "./lib/rounds";
+import { interleaved } from "./lib/rounds";
+import { plan } from "./lib/scenarios";
 import { ROOT } from "./lib/servers";
 import { parseArgs, startServers } from "./lib/setup";
 
@@ -34,34 +35,9 @@ try {
   const { minimal, app, postgres, secret } = servers;
   const load = { connections: 10, duration: smoke ? 1 : 5 };
   const rounds = smoke ? 1 : 10;
-  const user = await signUp(app.baseUrl, "bench@example.com");
   const freshCount = smoke ? 4_000 : 120_000;
-  say(`sealing ${freshCount} distinct cookies for B'`);
-  const fresh = await freshCookies(user, secret, freshCount);
-  const cookie = { cookie: user.cookie };
-  const get = (url: string, expect = 200, headers: Record<string, string> = cookie) => ({ url, expect, headers });
-  const scenarios: Scenario[] = [
-    { name: "bare route", targets: [get(`${minimal.baseUrl}/api/bare`, 200, {})] },
-    { name: "bare page", targets: [get(`${minimal.baseUrl}/`, 200, {})] },
-    { name: "iron-session check", targets: [get(`${minimal.baseUrl}/api/session`)] },
-    { name: "A health", targets: [get(`${app.baseUrl}/api/health`, 200, {})] },
-    { name: "B session", targets: [get(`${app.baseUrl}/api/sessions`)] },
-    { name: "B' new cookie", targets: [{ url: `${app.baseUrl}/api/sessions`, expect: 200, nextCookie: cycle(fresh) }] },
-    { name: "C private", targets: [get(`${app.baseUrl}/private`)] },
-    { name: "C' signed out", targets: [get(`${app.baseUrl}/private`, 307, {})] },
-  ];
-  if (postgres) {
-    const [pg1, pg2] = postgres;
-    const pgUser = await signUp(pg1.baseUrl, "bench@example.com");
-    const pgCookie = { cookie: pgUser.cookie };
-    const both = (path: string) => [pg1, pg2].map((s) => get(`${s.baseUrl}${path}`, 200, pgCookie));
-    scenarios.push(
-      { name: "PG B 1 instance", targets: [get(`${pg1.baseUrl}/api/sessions`, 200, pgCookie)] },
-      { name: "PG B 2 instances", targets: both("/api/sessions") },
-      { name: "PG C 1 instance", targets: [get(`${pg1.baseUrl}/private`, 200, pgCookie)] },
-      { name: "PG C 2 instances", targets: both("/private") },
-    );
-  }
+  say(`signing up and sealing ${freshCount} distinct cookies for B'`);
+  const { scenarios, user, byName } = await plan(servers, freshCount, "bench@example.com");
   say(`${rounds} interleaved rounds of ${scenarios.length} scenarios`);
   const samples = await interleaved(scenarios, rounds, load, say);
 
@@ -70,7 +46,7 @@ try {
   const { hashPassword } = await import("@/lib/auth/password-hash");
   const { DEFAULT_POOL_SIZE } = await import("@/lib/auth/hash-pool");
   const signInLoad = signInTarget(app.baseUrl, user.email);
-  const bScenario = scenarios[4] as Scenario;
+  const bScenario = byName("B session");
   const storms = [];
   const signIns: number[] = [];
   const hashes: number[] = [];
@@ -87,8 +63,8 @@ try {
   const c = load.connections;
   const memory = {
     "app B": await memoryCurve(app, bScenario, steps, c),
-    "app B'": await memoryCurve(app, scenarios[5] as Scenario, steps, c),
-    "minimal iron-session check": await memoryCurve(minimal, scenarios[2] as Scenario, steps, c),
+    "app B'": await memoryCurve(app, byName("B' new cookie"), steps, c),
+    "minimal iron-session check": await memoryCurve(minimal, byName("iron-session check"), steps, c),
   };
 
   const revocations: number[] = [];
@@ -121,7 +97,7 @@ try {
     join(dir, "latest.svg"),
     chart(results.targets, `Iron Gate vs floors, ${meta.date.slice(0, 10)} (${commit})`),
   );
-  say(`results in ${dir}; cookie ${COOKIE_NAME}`);
+  say(`results in ${dir}`);
   const missed = results.targets.filter((t) => !t.met);
   if (smoke) {
     const empty = Object.entries(results.throughput).filter(([, f]) => !(f.median > 0));

@@ -27,6 +27,8 @@ const RATIOS: [string, string, string][] = [
   ["PG C 2 instances / C", "PG C 2 instances", "C private"],
 ];
 
+const BASELINE = " (baseline)";
+
 const last = (points: MemoryPoint[] | undefined): MemoryPoint | undefined => points?.[points.length - 1];
 
 /** The larger relative RSS growth between the first and the last point of the app's curves. */
@@ -51,11 +53,14 @@ export function collect(raw: Raw): Results {
   const of = (pick: (s: { rps: number; p50: number; p99: number }) => number): Record<string, Figure> =>
     Object.fromEntries(Object.entries(raw.samples).map(([name, list]) => [name, figure(list.map(pick))]));
   const rpsOf = (name: string): number[] => (raw.samples[name] ?? []).map((s) => s.rps);
+  // With --baseline: every scenario of this build over the same scenario of the baseline's.
+  const beforeAfter: [string, string, string][] = Object.keys(raw.samples)
+    .filter((name) => name.endsWith(BASELINE))
+    .map((name) => [`${name.slice(0, -BASELINE.length)} / baseline`, name.slice(0, -BASELINE.length), name]);
   const ratios = Object.fromEntries(
-    RATIOS.filter(([, a, b]) => raw.samples[a] && raw.samples[b]).map(([name, a, b]) => [
-      name,
-      ratio(rpsOf(a), rpsOf(b)),
-    ]),
+    [...RATIOS, ...beforeAfter]
+      .filter(([, a, b]) => raw.samples[a] && raw.samples[b])
+      .map(([name, a, b]) => [name, ratio(rpsOf(a), rpsOf(b))]),
   );
   const p50 = of((s) => s.p50);
   const p99 = of((s) => s.p99);

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const ROOT = join(import.meta.dirname, "../..");
-const NEXT_BIN = join(ROOT, "node_modules/next/dist/bin/next");
 const PROBE = join(ROOT, "bench/support/gc-probe.cjs");
 
 export interface Memory {
@@ -40,9 +39,9 @@ export async function portIn(from: number, to: number, taken: Set<number>): Prom
 }
 
 /** Runs `next build` for the app (dir ".") or the minimal app, with its output in `logFile`. */
-export async function build(dir: string, logFile: string): Promise<void> {
-  const child = spawn(process.execPath, [NEXT_BIN, "build", dir], {
-    cwd: ROOT,
+export async function build(dir: string, logFile: string, cwd = ROOT): Promise<void> {
+  const child = spawn(process.execPath, [join(cwd, "node_modules/next/dist/bin/next"), "build", dir], {
+    cwd,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -69,6 +68,8 @@ export interface StartSpec {
   name: string;
   /** "." for the app, "bench/minimal" for the floors. */
   dir: string;
+  /** The checkout it runs in (a baseline's export); default the repository. */
+  cwd?: string;
   port: number;
   env: Record<string, string>;
   /** A path that answers 200 once the server is ready. */
@@ -82,11 +83,13 @@ export interface StartSpec {
 export async function start(spec: StartSpec): Promise<BenchServer> {
   const baseUrl = `http://127.0.0.1:${spec.port}`;
   const flags = ["--expose-gc", `--require=${PROBE}`, ...(spec.nodeFlags ?? [])];
+  const cwd = spec.cwd ?? ROOT;
+  const next = join(cwd, "node_modules/next/dist/bin/next");
   const child = spawn(
     process.execPath,
-    [...flags, NEXT_BIN, "start", spec.dir, "-p", String(spec.port), "-H", "127.0.0.1"],
+    [...flags, next, "start", spec.dir, "-p", String(spec.port), "-H", "127.0.0.1"],
     {
-      cwd: ROOT,
+      cwd,
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { prepareBaseline } from "./baseline";
 import { type BenchServer, build, portIn, ROOT, start } from "./servers";
 
 export interface Options {
@@ -10,13 +11,17 @@ export interface Options {
   /** Build the app too (`--no-app-build`: reuse `.next`, as the smoke test after `npm test`'s build does). */
   buildApp: boolean;
   postgres: boolean;
+  /** A git ref whose build is loaded in the same rounds (before/after of a change), or null. */
+  baseline: string | null;
   /** Write CPU profiles of the SQLite app server into this folder (`--cpu-prof`). */
   cpuProfDir: string | null;
 }
 
 export function parseArgs(argv: string[]): Options {
   const prof = argv.find((arg) => arg.startsWith("--cpu-prof"));
+  const baseline = argv.find((arg) => arg.startsWith("--baseline="));
   return {
+    baseline: baseline ? baseline.slice("--baseline=".length) : null,
     smoke: argv.includes("--smoke"),
     build: !argv.includes("--no-build"),
     buildApp: !argv.includes("--no-build") && !argv.includes("--no-app-build"),
@@ -28,6 +33,8 @@ export function parseArgs(argv: string[]): Options {
 export interface Servers {
   minimal: BenchServer;
   app: BenchServer;
+  /** The baseline build (`--baseline`) on a SQLite file of its own. */
+  baseline: BenchServer | null;
   /** Two instances on one PostgreSQL database, when measured. */
   postgres: [BenchServer, BenchServer] | null;
   secret: string;
@@ -41,6 +48,9 @@ const THROTTLE = { THROTTLE_IP_BURST: "1000000", THROTTLE_IP_PER_MINUTE: "100000
 export async function startServers(options: Options, work: string, postgresUrl: string | null): Promise<Servers> {
   if (options.buildApp) await build(".", join(work, "build-app.log"));
   if (options.build) await build("bench/minimal", join(work, "build-minimal.log"));
+  const baselineDir = options.baseline
+    ? await prepareBaseline(options.baseline, join(work, "build-baseline.log"))
+    : null;
   const secret = randomBytes(32).toString("base64url");
   const ports = new Set<number>();
   const [from, to] = options.smoke ? [3650, 3699] : [3600, 3649];
@@ -77,6 +87,21 @@ export async function startServers(options: Options, work: string, postgresUrl: 
       nodeFlags: options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [],
     });
     started.push(app);
+    let baseline: BenchServer | null = null;
+    if (baselineDir) {
+      const port = await portIn(from, to, ports);
+      mkdirSync(join(work, "baseline"), { recursive: true });
+      baseline = await start({
+        name: "baseline",
+        dir: ".",
+        cwd: baselineDir,
+        port,
+        env: appEnv(port, `file:${join(work, "baseline/bench.db")}`),
+        readyPath: "/api/health",
+        logFile: join(work, "baseline.log"),
+      });
+      started.push(baseline);
+    }
     let postgres: [BenchServer, BenchServer] | null = null;
     if (postgresUrl) {
       const instances: BenchServer[] = [];
@@ -96,7 +121,7 @@ export async function startServers(options: Options, work: string, postgresUrl: 
       const [pg1, pg2] = instances;
       if (pg1 && pg2) postgres = [pg1, pg2];
     }
-    return { minimal, app, postgres, secret, stopAll };
+    return { minimal, app, baseline, postgres, secret, stopAll };
   } catch (error) {
     await stopAll();
     throw error;

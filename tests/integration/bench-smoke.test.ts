@@ -28,7 +28,7 @@ describe("the benchmark, smoke run", { timeout: 600_000 }, () => {
       expect(stdout).toMatch(new RegExp(`\\| ${name} \\| [1-9][0-9]* \\(`));
     }
     expect(stdout).toMatch(/D: B's p99 idle [0-9.]+/);
-    expect(stdout).toMatch(/E: [0-9.]+ sign-ins\/s against an isolated hash rate of [0-9.]+/);
+    expect(stdout).toMatch(/E: [0-9.]+ \([0-9.-]+\) sign-ins\/s against an isolated hash rate of [0-9.]+/);
     expect(stdout).toMatch(/\| app B' \| [0-9]+ \| [0-9.]+ MB \| [0-9.]+ MB \|/);
     if (postgres.available) expect(stdout).toMatch(/Revocation across two PostgreSQL instances: [0-9.]+/);
   });
