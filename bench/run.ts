@@ -11,8 +11,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chart } from "./lib/chart";
 import { collect } from "./lib/collect";
-import { signIn } from "./lib/fixtures";
-import { hashRate, memoryCurve, revocationDelay, signInRate, signInTarget, stormRound } from "./lib/phases";
+import { extras } from "./lib/extras";
 import { type Meta, markdown, writeResults } from "./lib/report";
 import { interleaved } from "./lib/rounds";
 import { plan } from "./lib/scenarios";
@@ -32,48 +31,17 @@ if (options.postgres) {
 say(`building and starting servers (logs in ${work})`);
 const servers = await startServers(options, work, postgresDb?.url ?? null);
 try {
-  const { minimal, app, postgres, secret } = servers;
-  const load = { connections: 10, duration: smoke ? 1 : 5 };
-  const rounds = smoke ? 1 : 10;
+  const load = { connections: 10, duration: options.seconds ?? (smoke ? 1 : 5) };
+  const rounds = options.rounds ?? (smoke ? 1 : 10);
   const freshCount = smoke ? 4_000 : 120_000;
   say(`signing up and sealing ${freshCount} distinct cookies for B'`);
   const { scenarios, user, byName } = await plan(servers, freshCount, "bench@example.com");
   say(`${rounds} interleaved rounds of ${scenarios.length} scenarios`);
   const samples = await interleaved(scenarios, rounds, load, say);
 
-  say("D and E: login storm and sign-in rate");
-  process.env.SESSION_SECRET ??= secret;
-  const { hashPassword } = await import("@/lib/auth/password-hash");
-  const { DEFAULT_POOL_SIZE } = await import("@/lib/auth/hash-pool");
-  const signInLoad = signInTarget(app.baseUrl, user.email);
-  const bScenario = byName("B session");
-  const storms = [];
-  const signIns: number[] = [];
-  const hashes: number[] = [];
-  for (let round = 0; round < (smoke ? 1 : 3); round++) {
-    storms.push(await stormRound(bScenario, signInLoad, DEFAULT_POOL_SIZE, load));
-    hashes.push(
-      await hashRate(() => hashPassword("velvet tractor kiwi orbit lantern"), DEFAULT_POOL_SIZE, load.duration),
-    );
-    signIns.push(await signInRate(signInLoad, DEFAULT_POOL_SIZE, load));
-  }
-
-  say("memory");
-  const steps = smoke ? [500, 2_000] : [10_000, 100_000];
-  const c = load.connections;
-  const memory = {
-    "app B": await memoryCurve(app, bScenario, steps, c),
-    "app B'": await memoryCurve(app, byName("B' new cookie"), steps, c),
-    "minimal iron-session check": await memoryCurve(minimal, byName("iron-session check"), steps, c),
-  };
-
-  const revocations: number[] = [];
-  if (postgres) {
-    const [pg1, pg2] = postgres;
-    for (let i = 0; i < (smoke ? 1 : 5); i++) {
-      revocations.push(await revocationDelay(pg1.baseUrl, pg2.baseUrl, "bench@example.com", signIn));
-    }
-  }
+  const extra = options.throughputOnly
+    ? { storms: [], signIns: [], hashes: [], memory: {}, revocations: [] }
+    : await extras({ servers, byName, email: user.email, smoke, load, say });
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
   const meta: Meta = {
     date: new Date().toISOString(),
@@ -87,7 +55,7 @@ try {
     secondsPerRun: load.duration,
     connections: load.connections,
   };
-  const results = collect({ meta, samples, storms, signIns, hashes, memory, revocations });
+  const results = collect({ meta, samples, ...extra });
   console.log(`\n${markdown(results)}`);
   const dir = smoke ? join(work, "results") : join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });

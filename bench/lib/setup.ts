@@ -11,6 +11,11 @@ export interface Options {
   /** Build the app too (`--no-app-build`: reuse `.next`, as the smoke test after `npm test`'s build does). */
   buildApp: boolean;
   postgres: boolean;
+  /** Rounds and seconds per run (`--rounds=N`, `--seconds=S`): for quick looks while developing. */
+  rounds: number | null;
+  seconds: number | null;
+  /** `--throughput-only`: the rounds alone, no storm, sign-in rate, memory or revocation phases. */
+  throughputOnly: boolean;
   /** A git ref whose build is loaded in the same rounds (before/after of a change), or null. */
   baseline: string | null;
   /** Write CPU profiles of the SQLite app server into this folder (`--cpu-prof`). */
@@ -20,7 +25,14 @@ export interface Options {
 export function parseArgs(argv: string[]): Options {
   const prof = argv.find((arg) => arg.startsWith("--cpu-prof"));
   const baseline = argv.find((arg) => arg.startsWith("--baseline="));
+  const numberOf = (flag: string): number | null => {
+    const arg = argv.find((a) => a.startsWith(`--${flag}=`));
+    return arg ? Number(arg.slice(flag.length + 3)) : null;
+  };
   return {
+    rounds: numberOf("rounds"),
+    seconds: numberOf("seconds"),
+    throughputOnly: argv.includes("--throughput-only"),
     baseline: baseline ? baseline.slice("--baseline=".length) : null,
     smoke: argv.includes("--smoke"),
     build: !argv.includes("--no-build"),
