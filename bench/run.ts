@@ -33,7 +33,7 @@ const servers = await startServers(options, work, postgresDb?.url ?? null);
 try {
   const load = { connections: 10, duration: options.seconds ?? (smoke ? 1 : 5) };
   const rounds = options.rounds ?? (smoke ? 1 : 10);
-  const freshCount = smoke ? 4_000 : 120_000;
+  const freshCount = smoke ? 4_000 : options.throughputOnly ? 30_000 : 120_000;
   say(`signing up and sealing ${freshCount} distinct cookies for B'`);
   const { scenarios, user, byName } = await plan(servers, freshCount, "bench@example.com");
   say(`${rounds} interleaved rounds of ${scenarios.length} scenarios`);
