@@ -41,7 +41,7 @@ try {
 
   const extra = options.throughputOnly
     ? { storms: [], signIns: [], hashes: [], memory: {}, revocations: [] }
-    : await extras({ servers, byName, email: user.email, smoke, load, say });
+    : await extras({ servers, byName, email: user.email, smoke, memorySteps: options.memorySteps, load, say });
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
   const meta: Meta = {
     date: new Date().toISOString(),

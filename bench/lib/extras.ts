@@ -26,12 +26,13 @@ interface Context {
   byName: (name: string) => Scenario;
   email: string;
   smoke: boolean;
+  memorySteps: number[] | null;
   load: LoadOptions;
   say: (line: string) => void;
 }
 
 /** D, E, memory and the cross-instance revocation delay: the phases after the throughput rounds. */
-export async function extras({ servers, byName, email, smoke, load, say }: Context): Promise<Extras> {
+export async function extras({ servers, byName, email, smoke, memorySteps, load, say }: Context): Promise<Extras> {
   const { app, minimal, postgres, secret } = servers;
   say("D and E: login storm and sign-in rate");
   process.env.SESSION_SECRET ??= secret;
@@ -47,7 +48,7 @@ export async function extras({ servers, byName, email, smoke, load, say }: Conte
     result.signIns.push(await signInRate(signInLoad, DEFAULT_POOL_SIZE, load));
   }
   say("memory");
-  const steps = smoke ? [500, 2_000] : [10_000, 100_000];
+  const steps = memorySteps ?? (smoke ? [500, 2_000] : [10_000, 100_000]);
   const c = load.connections;
   result.memory = {
     "app B": await memoryCurve(app, b, steps, c),

@@ -14,6 +14,8 @@ export interface Options {
   /** Rounds and seconds per run (`--rounds=N`, `--seconds=S`): for quick looks while developing. */
   rounds: number | null;
   seconds: number | null;
+  /** `--memory-steps=10000,100000`: after how many requests memory is read (default 10k and 100k). */
+  memorySteps: number[] | null;
   /** `--throughput-only`: the rounds alone, no storm, sign-in rate, memory or revocation phases. */
   throughputOnly: boolean;
   /** A git ref whose build is loaded in the same rounds (before/after of a change), or null. */
@@ -33,6 +35,12 @@ export function parseArgs(argv: string[]): Options {
     rounds: numberOf("rounds"),
     seconds: numberOf("seconds"),
     throughputOnly: argv.includes("--throughput-only"),
+    memorySteps:
+      argv
+        .find((a) => a.startsWith("--memory-steps="))
+        ?.slice("--memory-steps=".length)
+        .split(",")
+        .map(Number) ?? null,
     baseline: baseline ? baseline.slice("--baseline=".length) : null,
     smoke: argv.includes("--smoke"),
     build: !argv.includes("--no-build"),
