@@ -17,6 +17,11 @@ export type ErrorCode =
   | "cross_origin"
   | "reauthentication_required"
   | "conflict"
+  | "forbidden"
+  | "last_admin"
+  | "invalid_code"
+  | "second_factor_expired"
+  | "second_factor_required"
   | "internal_error";
 
 export type FieldErrors = Record<string, string>;
