@@ -36,6 +36,8 @@ const SQLITE_ONLY = [
   "tests/security/audit-queue.test.ts",
   "tests/integration/users-cli.test.ts",
   "tests/integration/users-cli-terminal.test.ts",
+  // It measures SQLite and PostgreSQL itself.
+  "tests/integration/bench-smoke.test.ts",
 ];
 const INTEGRATION_LIMITS = { testTimeout: 30_000, hookTimeout: 60_000 };
 const POSTGRES_ENV = { IRON_GATE_TEST_ENGINE: "postgres", IRON_GATE_TEST_RUN: process.env.IRON_GATE_TEST_RUN };
@@ -106,7 +108,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
           // Some unit tests run on both engines themselves (tests/support/engines.ts).
           globalSetup: ["tests/support/postgres-run.ts"],

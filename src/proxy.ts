@@ -74,6 +74,9 @@ function stamped(response: Response, csp: string, requestId: string): Response {
 }
 
 export const config = {
-  // The same prefixes as UNPROXIED_SOURCE (security-headers.ts), which gives those paths their CSP.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // The same prefixes as UNPROXIED_SOURCE (security-headers.ts), which gives those paths their CSP. Also
+  // skipped (issue 14): the JSON routes where the proxy has nothing to do, since they never count as
+  // activity (`countsAsActivity`) and are no pages. Their request id and fixed policy come from
+  // default-headers.ts; with a trailing slash they still come here, for the redirect.
+  matcher: ["/((?!(?:api/(?:sessions|health|logout|users)$)|_next/static|_next/image|icon.svg|favicon.ico).*)"],
 };
