@@ -10,6 +10,8 @@ import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
+import { DeleteAccountForm } from "./delete-account-form";
+import { NameForm } from "./name-form";
 import { RecentEvents } from "./recent-events";
 import { SessionActions } from "./session-actions";
 import { SessionTimeline } from "./session-timeline";
@@ -23,6 +25,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const DONE = new Map([
   ["revoked-others", "Your other sessions were signed out."],
   ["confirmed", "Password confirmed. You can change it now."],
+  ["name-saved", "Your name was saved."],
 ]);
 
 export default async function AccountPage({ searchParams }: Props): Promise<ReactNode> {
@@ -49,6 +52,12 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
           </p>
         ) : null}
         {isStepUpAction(confirm) ? <ConfirmStep action={confirm} /> : null}
+        <section className={`mt-6 ${card}`} aria-labelledby="your-name">
+          <h2 id="your-name" className="mb-4 font-semibold">
+            Your name
+          </h2>
+          <NameForm name={session.user.name ?? ""} />
+        </section>
         <section className={`mt-6 ${card}`} aria-labelledby="this-session">
           <h2 id="this-session" className="font-semibold">
             This session
@@ -81,6 +90,16 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
             Change password
           </h2>
           <ChangePasswordForm email={session.user.email} name={session.user.name ?? ""} appName={env().APP_NAME} />
+        </section>
+        <section
+          className="mt-6 rounded-2xl border border-red-300 bg-white p-6 dark:border-red-800 dark:bg-slate-900"
+          aria-labelledby="delete-account-title"
+        >
+          <h2 id="delete-account-title" className="mb-1 font-semibold text-red-800 dark:text-red-300">
+            Delete account
+          </h2>
+          <p className={`mb-4 text-sm ${mutedText}`}>Your account, its sessions and its settings, gone for good.</p>
+          <DeleteAccountForm />
         </section>
       </StepUpProvider>
     </PageShell>

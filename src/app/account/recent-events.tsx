@@ -14,6 +14,8 @@ const LABELS: Record<string, string> = {
   throttled: "Attempts slowed down",
   csrf_rejected: "Cross-site request refused",
   cookie_rejected: "Unreadable session cookie",
+  name_changed: "Name changed",
+  account_deleted: "Account deletion",
 };
 
 const muted = "text-slate-600 dark:text-slate-400";

@@ -7,6 +7,7 @@ const MESSAGES = {
   revoked: "Your session was ended from another device or by a password change. Please sign in again.",
   removed: "Your session was ended: this account is no longer available.",
   "signed-out-elsewhere": "You signed out in another tab.",
+  "account-deleted": "Your account was deleted and every device signed out of it.",
 } as const;
 
 /** Sent back from a protected page without a session, with no other reason. */

@@ -21,7 +21,9 @@ export default async function LoginPage({ searchParams }: Props): Promise<ReactN
   if (await getCurrentUser()) redirect(destination);
   return (
     <PageShell session={null}>
-      {reason === "signed-out" || reason === "signed-out-everywhere" ? <AnnounceSignOut /> : null}
+      {reason === "signed-out" || reason === "signed-out-everywhere" || reason === "account-deleted" ? (
+        <AnnounceSignOut />
+      ) : null}
       <AuthCard title="Log in">
         <LoginForm next={destination} notice={notice} />
         <p className={`mt-6 text-sm ${mutedText}`}>

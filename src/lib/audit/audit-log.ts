@@ -15,7 +15,9 @@ export type AuthEventName =
   | "password_confirmed"
   | "throttled"
   | "csrf_rejected"
-  | "cookie_rejected";
+  | "cookie_rejected"
+  | "name_changed"
+  | "account_deleted";
 
 export type Outcome = "success" | "failure" | "blocked";
 

@@ -84,3 +84,11 @@ export async function startSession(user: UserRecord): Promise<SessionData> {
 export async function endSession(): Promise<void> {
   await endIronSession(await appSession(), await currentRequestContext());
 }
+
+/**
+ * Clears this browser's cookie without recording a sign-out: for a session whose account was just deleted.
+ * It ended with the user row (R16), and a sign-out record would leave an audit row naming the deleted user.
+ */
+export async function clearSessionCookie(): Promise<void> {
+  (await appSession()).destroy();
+}
