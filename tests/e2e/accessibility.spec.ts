@@ -5,8 +5,8 @@ import { expect, test, uniqueEmail, watcherRunning } from "./fixtures";
 // Every page and state, checked by axe-core in light and dark, at desktop and phone widths (tests/e2e/axe.ts).
 // Each test walks one signed-in (or signed-out) context through its states and fails once, listing them all.
 test.describe.configure({ mode: "parallel", timeout: 180_000 });
-// The 404 page is among them: Chromium logs its status.
-test.use({ expectedConsoleErrors: [/status of 404/] });
+// The 404 page is among them, and the delete form's wrong password (a 400): Chromium logs their status.
+test.use({ expectedConsoleErrors: [/status of 40[04]/] });
 
 const REASONS = [
   "expired",
@@ -16,6 +16,7 @@ const REASONS = [
   "revoked",
   "removed",
   "signed-out-elsewhere",
+  "account-deleted",
 ];
 
 async function visit(page: Page, path: string, found: string[], state = path): Promise<void> {
@@ -73,7 +74,14 @@ test("form error states", async ({ page }) => {
 test("signed-in pages", async ({ page, signIn }) => {
   await signIn();
   const found: string[] = [];
-  for (const path of ["/", "/private", "/account", "/account?done=revoked-others", "/pages-router/private"]) {
+  for (const path of [
+    "/",
+    "/private",
+    "/account",
+    "/account?done=revoked-others",
+    "/account?done=name-saved",
+    "/pages-router/private",
+  ]) {
     await visit(page, path, found);
   }
   await visit(page, "/does-not-exist", found, "404 signed in");
@@ -88,6 +96,16 @@ test("signed-in pages", async ({ page, signIn }) => {
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("That is not your current password.")).toBeVisible();
   found.push(...(await axeViolations(page, "account, change password error")));
+  await page.getByLabel("Display name").fill("Ada\u200BLovelace");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.locator("#name-error")).toBeVisible();
+  found.push(...(await axeViolations(page, "account, name error")));
+  await page.getByText("Delete account…").click();
+  found.push(...(await axeViolations(page, "account, delete account confirmation")));
+  await page.getByLabel("Your password", { exact: true }).fill("not my password at all");
+  await page.getByRole("button", { name: "Yes, delete my account" }).click();
+  await expect(page.getByText("That is not your password.")).toBeVisible();
+  found.push(...(await axeViolations(page, "account, delete account wrong password")));
   expect(found).toEqual([]);
 });
 
@@ -125,7 +143,13 @@ test.describe("without JavaScript", () => {
     for (const path of ["/", "/signup", "/login?reason=signed-out", "/does-not-exist"]) await visit(page, path, found);
     await formErrors(page, found);
     await signIn({ ageMs: 11 * 60_000 });
-    for (const path of ["/private", "/account", "/account?confirm=sign-out-everywhere", "/pages-router/private"]) {
+    for (const path of [
+      "/private",
+      "/account",
+      "/account?confirm=sign-out-everywhere",
+      "/account?confirm=delete-account",
+      "/pages-router/private",
+    ]) {
       await visit(page, path, found);
     }
     await page.goto("/account?confirm=change-password");

@@ -182,7 +182,9 @@ describe.concurrent("DELETE /api/account", () => {
     expect(rows.filter((row) => JSON.stringify(row).includes(email))).toEqual([]);
     const masked = `deleted account ${email[0]}***@example.com`;
     const mine = rows.filter((row) => row.detail === masked);
-    expect(mine.map((row) => row.event)).toEqual(expect.arrayContaining(["sign_up", "name_changed", "account_deleted"]));
+    expect(mine.map((row) => row.event)).toEqual(
+      expect.arrayContaining(["sign_up", "name_changed", "account_deleted"]),
+    );
     expect(mine.find((row) => row.event === "account_deleted")).toMatchObject({ outcome: "success", user_id: null });
 
     // The email is free again: a new account, with a new id.
