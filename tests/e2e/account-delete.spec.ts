@@ -24,13 +24,9 @@ test.describe("with JavaScript", () => {
   // Chromium logs the refusals the page answers: the 400 of a wrong password, the 403 that opens the prompt.
   test.use({ expectedConsoleErrors: [/status of 40[03]/] });
 
-  test("delete account through the confirmation: a wrong password is refused, then the login page says so", async ({
-    page,
-    browser,
-    baseURL,
-    signIn,
-    user,
-  }) => {
+  test("delete account through the confirmation: a wrong password is refused, then the login page says so", {
+    tag: "@both-engines",
+  }, async ({ page, browser, baseURL, signIn, user }) => {
     await signIn();
     const elsewhere = await browser.newContext({ baseURL });
     const other = await elsewhere.newPage();
@@ -55,11 +51,9 @@ test.describe("with JavaScript", () => {
     await elsewhere.close();
   });
 
-  test("past the step-up window the password dialog appears, then the deletion carries on", async ({
-    page,
-    signIn,
-    user,
-  }) => {
+  test("past the step-up window the password dialog appears, then the deletion carries on", {
+    tag: "@both-engines",
+  }, async ({ page, signIn, user }) => {
     await signIn(STALE);
     await page.goto("/account");
     await deleteWith(page, PASSWORD);
@@ -71,7 +65,7 @@ test.describe("with JavaScript", () => {
     await expectGone(page, user.email);
   });
 
-  test("cancelling the dialog deletes nothing", async ({ page, signIn, user }) => {
+  test("cancelling the dialog deletes nothing", { tag: "@both-engines" }, async ({ page, signIn, user }) => {
     await signIn(STALE);
     await page.goto("/account");
     await deleteWith(page, PASSWORD);
@@ -88,11 +82,9 @@ test.describe("with JavaScript", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the disclosure and the password work as a form; a wrong password is shown next to the field", async ({
-    page,
-    signIn,
-    user,
-  }) => {
+  test("the disclosure and the password work as a form; a wrong password is shown next to the field", {
+    tag: "@both-engines",
+  }, async ({ page, signIn, user }) => {
     await signIn();
     await page.goto("/account");
     await deleteWith(page, "not my password at all");
@@ -103,7 +95,7 @@ test.describe("without JavaScript", () => {
     await expectGone(page, user.email);
   });
 
-  test("past the step-up window it is a password step, which deletes once confirmed", async ({
+  test("past the step-up window it is a password step, which deletes once confirmed", { tag: "@both-engines" }, async ({
     page,
     signIn,
     user,

@@ -4,7 +4,11 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("edit the display name: refused with a field error, saved, then cleared", async ({ page, signIn, user }) => {
+    test("edit the display name: refused with a field error, saved, then cleared", { tag: "@both-engines" }, async ({
+      page,
+      signIn,
+      user,
+    }) => {
       await signIn();
       await page.goto("/account");
       const section = page.getByRole("region", { name: "Your name" });
