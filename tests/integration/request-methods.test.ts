@@ -16,6 +16,7 @@ const ROUTES: Array<[string, string[]]> = [
   ["/api/sessions/confirm", ["POST"]],
   ["/api/logout", ["POST"]],
   ["/api/account/password", ["POST"]],
+  ["/api/account", ["PATCH", "DELETE"]],
   ["/api/health", ["GET"]],
   ["/api/pages-router/session", ["GET", "POST", "DELETE"]],
 ];
