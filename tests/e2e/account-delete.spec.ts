@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { PRODUCTION_COOKIE_NAME } from "@/lib/session/session-options";
 import { expect, logIn, PASSWORD, test } from "./fixtures";
 
 // Past the 10-minute step-up window of this project's server, so the deletion asks for the password again.
@@ -13,9 +14,11 @@ async function deleteWith(page: Page, password: string): Promise<void> {
   await section.getByRole("button", { name: "Yes, delete my account" }).click();
 }
 
-/** The account is gone: its password no longer signs in. */
+/** This browser's cookie was cleared, and the account is gone: its password no longer signs in. */
 async function expectGone(page: Page, email: string): Promise<void> {
   await expect(page.getByTestId("logout-reason")).toHaveText(/Your account was deleted/);
+  const cookies = await page.context().cookies();
+  expect(cookies.map((cookie) => cookie.name)).not.toContain(PRODUCTION_COOKIE_NAME);
   const signIn = await page.request.post("/api/sessions", { data: { email, password: PASSWORD } });
   expect(signIn.status()).toBe(401);
 }
