@@ -4,8 +4,9 @@ import { type FormEvent, type ReactNode, useActionState, useState } from "react"
 import { deleteAccountAction } from "@/app/actions/delete-account-action";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
 import { FormMessage } from "@/components/form-message";
+import { PasswordField } from "@/components/password-field";
 import { dangerButton } from "@/components/styles";
-import { TextField } from "@/components/text-field";
+
 import { ACCOUNT_DELETED_URL } from "@/lib/session/login-url";
 import { errorCode, errorText } from "./api-error";
 import { useStepUp } from "./step-up-dialog";
@@ -70,12 +71,10 @@ export function DeleteAccountForm(): ReactNode {
         </p>
         <form action={formAction} onSubmit={submit} className="space-y-4" noValidate>
           <FormMessage text={message} tone="error" />
-          <TextField
+          <PasswordField
+            kind="current"
             name="deletePassword"
             label="Your password"
-            type="password"
-            autoComplete="current-password"
-            required
             onChange={() => setAnswer((current) => ({ ...current, password: undefined }))}
             error={passwordError}
           />

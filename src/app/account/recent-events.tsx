@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
-import type { StoredEvent } from "@/lib/audit/audit-log";
+import type { StoredEvent } from "@/lib/audit/audit-event";
 
 const LABELS: Record<string, string> = {
   sign_up: "Account created",

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import type { RemoveAccountResult } from "@/lib/account/delete-account";
 import { ACCOUNT_DELETED_URL, loginUrl } from "@/lib/session/login-url";
-import { clearSessionCookie } from "@/lib/session/session";
+import { clearSessionCookie } from "@/lib/session/sign-out";
 import type { FormState } from "./form-state";
 
 const LAST_ADMIN_MESSAGE = "You are the only admin: make someone else an admin before deleting your account.";

@@ -4,7 +4,7 @@ import { DeleteAccountSchema } from "@/lib/account/account-schemas";
 import { deleteAccount } from "@/lib/account/delete-account";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { fieldErrors } from "@/lib/http/read-json";
-import { requireSession } from "@/lib/session/current-user";
+import { requireSession } from "@/lib/session/for-pages";
 import { requireStepUpOrConfirm } from "@/lib/session/step-up-action";
 import { throttledMessage } from "@/lib/throttle/throttle-policy";
 import { afterRemoval } from "./after-removal";

@@ -5,7 +5,7 @@ import { UpdateAccountSchema } from "@/lib/account/account-schemas";
 import { renameAccount } from "@/lib/account/rename-account";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { fieldErrors } from "@/lib/http/read-json";
-import { requireSession } from "@/lib/session/current-user";
+import { requireSession } from "@/lib/session/for-pages";
 import { loginUrl } from "@/lib/session/login-url";
 import { type FormState, formText } from "./form-state";
 import { orTryAgain } from "./try-again";

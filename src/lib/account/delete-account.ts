@@ -1,6 +1,7 @@
-import { audit, maskEmail } from "@/lib/audit/audit-log";
-import type { Throttled } from "@/lib/auth/auth-service";
+import { audit } from "@/lib/audit/audit-log";
+import { maskEmail } from "@/lib/audit/mask-email";
 import { checkCurrentPassword } from "@/lib/auth/current-password";
+import type { Throttled } from "@/lib/auth/throttled";
 import { db } from "@/lib/db/database";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { PublicUser } from "@/lib/users/user";

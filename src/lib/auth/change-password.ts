@@ -5,10 +5,10 @@ import type { FieldErrors } from "@/lib/http/api-response";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { PublicUser } from "@/lib/users/user";
 import { replacePasswordHash } from "@/lib/users/user-repository";
-import type { Throttled } from "./auth-service";
 import { checkCurrentPassword } from "./current-password";
 import { hashPassword } from "./password-hash";
 import { judgePassword } from "./password-judge";
+import type { Throttled } from "./throttled";
 
 export type ChangePasswordResult =
   | { ok: true; sessionVersion: number }

@@ -16,8 +16,8 @@ import { nodeHeaders } from "@/lib/http/request-context";
 import { isTemporaryFailure } from "@/lib/http/temporary-failure";
 import { log } from "@/lib/log/logger";
 import type { PublicUser } from "@/lib/users/user";
+import { checkSession, type SignedOutReason } from "./check-session";
 import { keptCookieName, readKeptProof } from "./kept-proof";
-import { resolveSession, type SignedOutReason } from "./resolve-session";
 import type { SessionData, SessionExpiries } from "./session-data";
 import { sessionOptions } from "./session-options";
 
@@ -49,7 +49,7 @@ async function attachSession<R extends IncomingMessage>(
   const session = await getIronSession<SessionData>(jar, sessionOptions());
   const serverNow = Date.now();
   const readProof = () => readKeptProof(jar.read(keptCookieName()));
-  const check = await resolveSession(session, serverNow, undefined, readProof).catch((error: unknown) => {
+  const check = await checkSession(session, serverNow, undefined, readProof).catch((error: unknown) => {
     if (unavailable === "throw" || !isUnavailable(error)) throw error;
     log.warn("session_check_unavailable", { error });
     return null;

@@ -5,9 +5,8 @@ import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/a
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
-import { requireApiSession } from "@/lib/session/api-session";
-import { clearSessionCookie } from "@/lib/session/session";
-import { signedOutResponse } from "@/lib/session/sign-out-handler";
+import { requireApiSession } from "@/lib/session/for-routes";
+import { clearSessionCookie, signedOutResponse } from "@/lib/session/sign-out";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 const GONE = "This account no longer exists.";
