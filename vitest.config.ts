@@ -13,10 +13,15 @@ const DATA_LAYER_TESTS = [
   "src/lib/users/user-repository.test.ts",
   "src/lib/auth/auth-service.test.ts",
   "src/lib/session/session-store.test.ts",
+  "src/lib/devices/device-store.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */
-const POSTGRES_ONLY = ["tests/integration/multi-instance.test.ts", "tests/security/fail-closed-postgres.test.ts"];
+const POSTGRES_ONLY = [
+  "tests/integration/multi-instance.test.ts",
+  "tests/integration/devices-multi-instance.test.ts",
+  "tests/security/fail-closed-postgres.test.ts",
+];
 /**
  * SQLite's file lock; CLI tests that make SQLite files of their own (the CLI on PostgreSQL: users-cli-server,
  * db-migrate); boot refusals, which stop before any database is opened (a second run would be the same).

@@ -17,6 +17,8 @@ const ROUTES: Array<[string, string[]]> = [
   ["/api/logout", ["POST"]],
   ["/api/account/password", ["POST"]],
   ["/api/account", ["PATCH", "DELETE"]],
+  ["/api/account/sessions", ["GET"]],
+  ["/api/account/sessions/AAAAAAAAAAAAAAAAAAAAAA", ["DELETE"]],
   ["/api/health", ["GET"]],
   ["/api/pages-router/session", ["GET", "POST", "DELETE"]],
 ];

@@ -5,12 +5,14 @@ import { PageShell } from "@/components/page-shell";
 import { card, mutedText } from "@/components/styles";
 import { recentEvents } from "@/lib/audit/recent-events";
 import { env } from "@/lib/config/env";
+import { listDevices } from "@/lib/devices/devices";
 import { requireSession } from "@/lib/session/for-pages";
 import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
 import { DeleteAccountForm } from "./delete-account-form";
+import { DeviceList } from "./device-list";
 import { NameForm } from "./name-form";
 import { RecentEvents } from "./recent-events";
 import { SessionActions } from "./session-actions";
@@ -26,6 +28,8 @@ const DONE = new Map([
   ["revoked-others", "Your other sessions were signed out."],
   ["confirmed", "Password confirmed. You can change it now."],
   ["name-saved", "Your name was saved."],
+  ["device-signed-out", "That device was signed out."],
+  ["device-gone", "That device was already signed out."],
 ]);
 
 export default async function AccountPage({ searchParams }: Props): Promise<ReactNode> {
@@ -33,6 +37,7 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
   const { done, confirm } = await searchParams;
   const notice = typeof done === "string" ? DONE.get(done) : undefined;
   const events = await recentEvents(session.user.id);
+  const devices = await listDevices(session);
   const times = {
     signedInAt: session.data.authenticatedAt,
     idleExpiresAt: session.idleExpiresAt,
@@ -78,6 +83,12 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
           </dl>
           <SessionTimeline initial={times} serverNow={Date.now()} />
           <SessionActions />
+        </section>
+        <section id="devices" className={`mt-6 ${card}`} aria-labelledby="devices-heading">
+          <h2 id="devices-heading" className="mb-3 font-semibold">
+            Your devices
+          </h2>
+          <DeviceList devices={devices} />
         </section>
         <section className={`mt-6 ${card}`} aria-labelledby="activity">
           <h2 id="activity" className="mb-3 font-semibold">

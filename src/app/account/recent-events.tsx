@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   sign_out: "Signed out",
   session_expired: "Session expired",
   sessions_revoked: "Sessions ended",
+  device_signed_out: "Device signed out",
   password_changed: "Password change",
   password_confirmed: "Password confirmed",
   throttled: "Attempts slowed down",

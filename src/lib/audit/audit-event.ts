@@ -8,6 +8,7 @@ export type AuthEventName =
   | "sign_out"
   | "session_expired"
   | "sessions_revoked"
+  | "device_signed_out"
   | "password_changed"
   | "password_confirmed"
   | "throttled"

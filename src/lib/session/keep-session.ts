@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/database";
+import { keepDevice } from "@/lib/devices/device-store";
 import { saveKeptProof, saveSession } from "./app-cookies";
 import type { ActiveSession } from "./check-session";
 import { type SessionExpiries, touch } from "./session-data";
@@ -21,7 +22,10 @@ export async function extendSession(session: ActiveSession, now = Date.now()): P
  * The request is activity: the idle window restarts here too (this cookie replaces the proxy's).
  */
 export async function keepThisSession(session: ActiveSession, sessionVersion: number): Promise<void> {
-  await recordKeptSession(await db(), session.user.id, session.data.sid, sessionVersion);
+  const database = await db();
+  await recordKeptSession(database, session.user.id, session.data.sid, sessionVersion);
+  // Its device row moves to the new version with it, so it stays in the device list.
+  await keepDevice(database, session.user.id, session.data.sid, sessionVersion);
   const kept = touch({ ...session.data, ver: sessionVersion });
   await saveSession(kept);
   await saveKeptProof(kept);

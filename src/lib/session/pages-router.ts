@@ -10,6 +10,7 @@ import type {
 } from "next";
 import { env } from "@/lib/config/env";
 import { isUnavailable } from "@/lib/db/errors";
+import { noteActivity } from "@/lib/devices/record-activity";
 import { CROSS_ORIGIN_BODY } from "@/lib/http/api-response";
 import { checkOrigin } from "@/lib/http/origin-check";
 import { nodeHeaders } from "@/lib/http/request-context";
@@ -57,6 +58,7 @@ async function attachSession<R extends IncomingMessage>(
   const signedOut: WithSession = { session, user: null, expiries: null, signedOutReason: "none" };
   if (check === null) return Object.assign(req, signedOut);
   if (check.status !== "active") return Object.assign(req, { ...signedOut, signedOutReason: check.reason });
+  noteActivity(check.data);
   const { user, idleExpiresAt, absoluteExpiresAt } = check;
   return Object.assign(req, { ...signedOut, user, expiries: { idleExpiresAt, absoluteExpiresAt, serverNow } });
 }

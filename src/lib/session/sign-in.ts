@@ -1,3 +1,4 @@
+import { recordSignIn } from "@/lib/devices/device-sign-in";
 import { currentRequestContext } from "@/lib/http/current-request";
 import type { UserRecord } from "@/lib/users/user";
 import { readSessionPayload, saveSession } from "./app-cookies";
@@ -6,11 +7,13 @@ import { recordSignOut } from "./sign-out";
 
 /**
  * Signs `user` in with a brand-new session id (R10). A session the browser already had is ended first,
- * so signing in over it replaces it entirely.
+ * so signing in over it replaces it entirely. The new session's device is recorded before its cookie is set.
  */
 export async function startSession(user: UserRecord): Promise<SessionData> {
-  await recordSignOut(await readSessionPayload(), await currentRequestContext());
+  const context = await currentRequestContext();
+  await recordSignOut(await readSessionPayload(), context);
   const data = newSessionData(user);
+  await recordSignIn(data, context);
   await saveSession(data);
   return data;
 }

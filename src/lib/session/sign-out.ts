@@ -1,6 +1,7 @@
 import type { IronSession } from "iron-session";
 import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
+import { purgeDevicesHourly } from "@/lib/devices/device-store";
 import { json } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
@@ -28,6 +29,7 @@ export async function recordSignOut(raw: unknown, context: RequestContext, now =
   const database = await db();
   await recordEndedSession(database, data.sid, data.uid, absoluteExpiry(data, sessionLimits()));
   await purgeEndedSessions(database, now);
+  await purgeDevicesHourly(database, now, sessionLimits());
   // One row per session, however often a copy of its cookie is replayed at a sign-out endpoint.
   await audit({ id: `sign_out:${data.sid}`, event: "sign_out", outcome: "success", userId: data.uid }, context);
 }
