@@ -130,6 +130,18 @@ test("account, device list (two devices, then one signed out)", async ({ page, b
   expect(found).toEqual([]);
 });
 
+test.describe("the admin area", () => {
+  test.use({ expectedConsoleErrors: [/status of 403/] });
+
+  // The admin page's own states are checked in admin.spec.ts, whose tests run serially (they make admins).
+  test("the 403 page for a signed-in user who is not an admin", async ({ page, signIn }) => {
+    await signIn();
+    const found: string[] = [];
+    await visit(page, "/admin", found, "admin, 403 page");
+    expect(found).toEqual([]);
+  });
+});
+
 test.describe("dialogs", () => {
   // Chromium logs the 403 that opens the password prompt.
   test.use({ expectedConsoleErrors: [/status of 40[034]/] });

@@ -17,6 +17,12 @@ const LABELS: Record<string, string> = {
   cookie_rejected: "Unreadable session cookie",
   name_changed: "Name changed",
   account_deleted: "Account deletion",
+  admin_granted: "Admin: granted admin",
+  admin_revoked: "Admin: revoked admin",
+  user_disabled: "Admin: disabled a user",
+  user_enabled: "Admin: enabled a user",
+  user_signed_out: "Admin: signed a user out",
+  user_deleted: "Admin: deleted a user",
 };
 
 const muted = "text-slate-600 dark:text-slate-400";

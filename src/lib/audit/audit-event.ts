@@ -15,7 +15,14 @@ export type AuthEventName =
   | "csrf_rejected"
   | "cookie_rejected"
   | "name_changed"
-  | "account_deleted";
+  | "account_deleted"
+  // Admin actions (issue 11): `userId` is the acting admin, `detail` names the target user's id.
+  | "admin_granted"
+  | "admin_revoked"
+  | "user_disabled"
+  | "user_enabled"
+  | "user_signed_out"
+  | "user_deleted";
 
 export type Outcome = "success" | "failure" | "blocked";
 

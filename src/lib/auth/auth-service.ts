@@ -62,11 +62,14 @@ export async function signIn(
   const admitted = await admitAttempt(database, { ip: context.ip, account: input.email }, throttlePolicy());
   if (!admitted.ok) return throttledAndAudited(admitted, "sign-in", context);
   const user = await findUserByEmail(await reader(), input.email);
+  // A disabled account pays for the same hash, then is refused like a wrong password (issue 11): same status,
+  // body and work, and no rehash (that would be a second hash only it costs).
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  const upgrade = user && matches && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
-  const current = user && matches ? await afterVerified(user, input.email, upgrade) : null;
+  const accepted = user !== null && matches && !user.disabled;
+  const upgrade = accepted && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  const current = accepted ? await afterVerified(user, input.email, upgrade) : null;
   if (!current) {
-    const detail = user ? "wrong password" : `unknown account ${maskEmail(input.email)}`;
+    const detail = !user ? `unknown account ${maskEmail(input.email)}` : user.disabled ? "disabled" : "wrong password";
     await audit({ event: "sign_in_failed", outcome: "failure", userId: user?.id ?? null, detail }, context);
     return { ok: false, code: "invalid_credentials" };
   }
@@ -75,9 +78,9 @@ export async function signIn(
 }
 
 /**
- * One transaction once the password matched: forget the account's failures, upgrade the hash, and read the
- * user as it is now. Null when the password was changed (or the user removed) while the hash ran: the
- * password that matched is no longer the account's.
+ * One transaction once the password matched: forget the account's failures, upgrade the hash, record the
+ * sign-in time, and read the user as it is now. Null when the password was changed, the user removed or
+ * disabled while the hash ran: the password that matched no longer opens the account.
  */
 async function afterVerified(user: UserRecord, email: string, upgrade: string | null): Promise<UserRecord | null> {
   return transaction(await db(), async (trx) => {
@@ -86,7 +89,10 @@ async function afterVerified(user: UserRecord, email: string, upgrade: string | 
       await replacePasswordHash(trx, { id: user.id, expected: user.passwordHash, next: upgrade, endSessions: false });
     }
     const now = await findUserById(trx, user.id);
-    return now && (now.passwordHash === user.passwordHash || now.passwordHash === upgrade) ? now : null;
+    const same = now && (now.passwordHash === user.passwordHash || now.passwordHash === upgrade);
+    if (!now || !same || now.disabled) return null;
+    await trx.updateTable("users").set({ lastSignInAt: Date.now() }).where("id", "=", user.id).execute();
+    return now;
   });
 }
 

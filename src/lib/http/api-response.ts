@@ -17,6 +17,7 @@ export type ErrorCode =
   | "cross_origin"
   | "reauthentication_required"
   | "conflict"
+  | "forbidden"
   | "last_admin"
   | "internal_error";
 
