@@ -13,6 +13,10 @@ const DATA_LAYER_TESTS = [
   "src/lib/users/user-repository.test.ts",
   "src/lib/auth/auth-service.test.ts",
   "src/lib/session/session-store.test.ts",
+  "src/lib/mail/email-tokens.test.ts",
+  "src/lib/mail/outbox.test.ts",
+  "src/lib/second-factor/second-factor-store.test.ts",
+  "src/lib/passkeys/passkey-store.test.ts",
   "src/lib/devices/device-store.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];

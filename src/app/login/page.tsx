@@ -9,6 +9,7 @@ import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/session/for-pages";
 import { LoginForm } from "./login-form";
 import { logoutMessage } from "./logout-reason";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -26,6 +27,7 @@ export default async function LoginPage({ searchParams }: Props): Promise<ReactN
       ) : null}
       <AuthCard title="Log in">
         <LoginForm next={destination} notice={notice} />
+        <PasskeySignIn next={destination} />
         <p className={`mt-6 text-sm ${mutedText}`}>
           New here?{" "}
           <Link href={`/signup?next=${encodeURIComponent(destination)}`} className={link}>

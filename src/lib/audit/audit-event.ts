@@ -22,7 +22,13 @@ export type AuthEventName =
   | "user_disabled"
   | "user_enabled"
   | "user_signed_out"
-  | "user_deleted";
+  | "user_deleted"
+  | "second_factor_required"
+  | "second_factor_enabled"
+  | "second_factor_disabled"
+  | "recovery_codes_regenerated"
+  | "passkey_added"
+  | "passkey_removed";
 
 export type Outcome = "success" | "failure" | "blocked";
 

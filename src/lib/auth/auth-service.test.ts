@@ -86,24 +86,6 @@ describe("signIn", () => {
     expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
   });
 
-  it("records the time of a successful sign-in, and only of a successful one (issue 11)", async () => {
-    const address = email();
-    await signUp({ email: address, password: PASSWORD, name: null }, context);
-    const lastSignIn = async (): Promise<number | null> => {
-      const row = await (await db())
-        .selectFrom("users")
-        .select("lastSignInAt")
-        .where("email", "=", address)
-        .executeTakeFirstOrThrow();
-      return row.lastSignInAt === null ? null : Number(row.lastSignInAt);
-    };
-    await signIn({ email: address, password: "wrong password here" }, context);
-    expect(await lastSignIn()).toBeNull();
-    const before = Date.now();
-    await signIn({ email: address, password: PASSWORD }, context);
-    expect(await lastSignIn()).toBeGreaterThanOrEqual(before);
-  });
-
   it("refuses a disabled account exactly like a wrong password, after the same one hash (issue 11)", async () => {
     const address = email();
     await signUp({ email: address, password: PASSWORD, name: null }, context);
