@@ -37,7 +37,9 @@ async function resetAndSignIn(page: Page, email: string): Promise<void> {
   await expect(page).toHaveURL(/\/private$/);
 }
 
-test("forgot password, follow the emailed link, choose a new password, sign in with it", async ({ page, user }) => {
+test("forgot password, follow the emailed link, choose a new password, sign in with it", {
+  tag: "@both-engines",
+}, async ({ page, user }) => {
   await resetAndSignIn(page, user.email);
   // The link worked once.
   await page.context().clearCookies();
