@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { connectDatabase } from "@/lib/db/database";
 import { Client, STRONG_PASSWORD, signedUpClient } from "../support/http-client";
@@ -135,6 +136,8 @@ describe("POST /api/password-reset/confirm", () => {
     expect((await new Client().json("POST", "/api/sessions", { email, password: NEW_PASSWORD })).status).toBe(200);
     await waitForMail(mailDir(), email, { matching: isNotice });
     await expectError(await confirm(token, "another fine long passphrase"), 400, "invalid_token");
+    // R45: the link's token never reaches the server's log.
+    expect(readFileSync(inject("logFile"), "utf8")).not.toContain(token);
   });
 
   it("applies the password policy and leaves the link usable", async () => {
