@@ -13,6 +13,7 @@ const DATA_LAYER_TESTS = [
   "src/lib/users/user-repository.test.ts",
   "src/lib/auth/auth-service.test.ts",
   "src/lib/session/session-store.test.ts",
+  "src/lib/devices/device-store.test.ts",
   "src/lib/mail/email-tokens.test.ts",
   "src/lib/mail/outbox.test.ts",
   "src/lib/mail/outbox-claims.test.ts",
@@ -24,6 +25,7 @@ const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/
 /** Several instances on one database, and PostgreSQL's own failures. */
 const POSTGRES_ONLY = [
   "tests/integration/multi-instance.test.ts",
+  "tests/integration/devices-multi-instance.test.ts",
   "tests/security/fail-closed-postgres.test.ts",
   "tests/integration/mail-multi-instance.test.ts",
 ];

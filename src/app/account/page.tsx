@@ -3,13 +3,15 @@ import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
 import { PageShell } from "@/components/page-shell";
 import { card, mutedText } from "@/components/styles";
-import { recentEvents } from "@/lib/audit/audit-log";
+import { recentEvents } from "@/lib/audit/recent-events";
 import { env } from "@/lib/config/env";
-import { requireSession } from "@/lib/session/current-user";
+import { listDevices } from "@/lib/devices/devices";
+import { requireSession } from "@/lib/session/for-pages";
 import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
+import { DeviceList } from "./device-list";
 import { RecentEvents } from "./recent-events";
 import { SessionActions } from "./session-actions";
 import { SessionTimeline } from "./session-timeline";
@@ -23,6 +25,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const DONE = new Map([
   ["revoked-others", "Your other sessions were signed out."],
   ["confirmed", "Password confirmed. You can change it now."],
+  ["device-signed-out", "That device was signed out."],
+  ["device-gone", "That device was already signed out."],
 ]);
 
 export default async function AccountPage({ searchParams }: Props): Promise<ReactNode> {
@@ -30,6 +34,7 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
   const { done, confirm } = await searchParams;
   const notice = typeof done === "string" ? DONE.get(done) : undefined;
   const events = await recentEvents(session.user.id);
+  const devices = await listDevices(session);
   const times = {
     signedInAt: session.data.authenticatedAt,
     idleExpiresAt: session.idleExpiresAt,
@@ -69,6 +74,12 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
           </dl>
           <SessionTimeline initial={times} serverNow={Date.now()} />
           <SessionActions />
+        </section>
+        <section id="devices" className={`mt-6 ${card}`} aria-labelledby="devices-heading">
+          <h2 id="devices-heading" className="mb-3 font-semibold">
+            Your devices
+          </h2>
+          <DeviceList devices={devices} />
         </section>
         <section className={`mt-6 ${card}`} aria-labelledby="activity">
           <h2 id="activity" className="mb-3 font-semibold">

@@ -1,4 +1,5 @@
-import { audit, maskEmail, oncePerMinuteId } from "@/lib/audit/audit-log";
+import { audit } from "@/lib/audit/audit-log";
+import { maskEmail } from "@/lib/audit/mask-email";
 import { env } from "@/lib/config/env";
 import { db, reader } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";
@@ -11,9 +12,7 @@ import { createUser, findUserByEmail, findUserById, replacePasswordHash } from "
 import type { SignInInput, SignUpInput } from "./auth-schemas";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { judgePassword } from "./password-judge";
-
-/** Too many attempts: answer 429 with `Retry-After` (decision 7). */
-export type Throttled = { ok: false; code: "throttled"; retryAfterSeconds: number };
+import { type Throttled, throttledAndAudited } from "./throttled";
 
 export type SignUpResult =
   | { ok: true; user: UserRecord }
@@ -23,23 +22,13 @@ export type SignUpResult =
 
 export type SignInResult = { ok: true; user: UserRecord } | { ok: false; code: "invalid_credentials" } | Throttled;
 
-async function throttled(
-  verdict: { scope: string; retryAfterSeconds: number },
-  action: string,
-  context: RequestContext,
-): Promise<Throttled> {
-  const id = oncePerMinuteId("throttled", context);
-  await audit({ id, event: "throttled", outcome: "blocked", detail: `${action}, per ${verdict.scope}` }, context);
-  return { ok: false, code: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
-}
-
 /** Creates an account: policy, hash, then one insert that the unique index arbitrates (section C.2). */
 export async function signUp(
   input: Pick<SignUpInput, "email" | "password" | "name">,
   context: RequestContext,
 ): Promise<SignUpResult> {
   const admitted = await admitAttempt(await db(), { ip: context.ip }, throttlePolicy());
-  if (!admitted.ok) return throttled(admitted, "sign-up", context);
+  if (!admitted.ok) return throttledAndAudited(admitted, "sign-up", context);
   const verdict = await judgePassword(input.password, {
     email: input.email,
     name: input.name,
@@ -71,7 +60,7 @@ export async function signIn(
 ): Promise<SignInResult> {
   const database = await db();
   const admitted = await admitAttempt(database, { ip: context.ip, account: input.email }, throttlePolicy());
-  if (!admitted.ok) return throttled(admitted, "sign-in", context);
+  if (!admitted.ok) return throttledAndAudited(admitted, "sign-in", context);
   const user = await findUserByEmail(await reader(), input.email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   const upgrade = user && matches && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;

@@ -1,4 +1,4 @@
-import { maskEmail } from "@/lib/audit/audit-log";
+import { maskEmail } from "@/lib/audit/mask-email";
 import type { Db } from "@/lib/db/database";
 import { type Trx, transaction } from "@/lib/db/transaction";
 

@@ -1,12 +1,12 @@
 import { jsonError } from "@/lib/http/api-response";
-import type { ActiveSession } from "./resolve-session";
-import { verifySession } from "./verify-session";
+import { checkAppRouterSession } from "./app-router-check";
+import type { ActiveSession } from "./check-session";
 
 export type ApiSession = { ok: true; session: ActiveSession } | { ok: false; response: Response };
 
-/** For protected route handlers: the verified session, or a 401 JSON answer (never an HTML redirect). */
+/** For App Router route handlers (pages use `for-pages.ts`): the verified session, or a 401 JSON answer (never an HTML redirect). */
 export async function requireApiSession(): Promise<ApiSession> {
-  const check = await verifySession();
+  const check = await checkAppRouterSession();
   if (check.status === "active") return { ok: true, session: check };
   return {
     ok: false,

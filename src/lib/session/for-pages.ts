@@ -3,17 +3,17 @@ import { cache } from "react";
 import { isUnavailable } from "@/lib/db/errors";
 import { log } from "@/lib/log/logger";
 import type { PublicUser } from "@/lib/users/user";
+import { checkAppRouterSession } from "./app-router-check";
+import type { ActiveSession, SessionCheck } from "./check-session";
 import { loginUrl } from "./login-url";
-import type { ActiveSession, SessionCheck } from "./resolve-session";
-import { verifySession } from "./verify-session";
 
 /**
  * The verified session of this request, checked once per render (React `cache`). When the database cannot
  * answer, the page is treated as signed out: it fails closed (decision 8).
  */
-export const checkSession = cache(async (): Promise<SessionCheck> => {
+export const checkPageSession = cache(async (): Promise<SessionCheck> => {
   try {
-    return await verifySession();
+    return await checkAppRouterSession();
   } catch (error) {
     if (!isUnavailable(error)) throw error;
     log.warn("session_check_unavailable", { error });
@@ -22,13 +22,13 @@ export const checkSession = cache(async (): Promise<SessionCheck> => {
 });
 
 export async function getCurrentUser(): Promise<PublicUser | null> {
-  const check = await checkSession();
+  const check = await checkPageSession();
   return check.status === "active" ? check.user : null;
 }
 
-/** For pages and server actions: the verified session, or a redirect to the login page that says why. */
+/** For pages, server components and server actions (route handlers use `for-routes.ts`): the verified session, or a redirect to the login page that says why. */
 export async function requireSession(returnTo: string): Promise<ActiveSession> {
-  const check = await checkSession();
+  const check = await checkPageSession();
   if (check.status !== "active") redirect(loginUrl(returnTo, check.reason));
   return check;
 }
