@@ -12,7 +12,7 @@ import { proxySession } from "@/lib/session/for-proxy";
 import { loginUrl } from "@/lib/session/login-url";
 
 /** Pages that need a session: the proxy sends visitors without a usable cookie to the login page early. */
-const PROTECTED = ["/private", "/account", "/pages-router/private"];
+const PROTECTED = ["/private", "/account", "/admin", "/pages-router/private"];
 
 function isProtected(pathname: string): boolean {
   return PROTECTED.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

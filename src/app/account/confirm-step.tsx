@@ -13,6 +13,7 @@ const WHAT: Record<StepUpAction, string> = {
   "revoke-others": "sign out everywhere else",
   "sign-out-everywhere": "sign out everywhere",
   "change-password": "change your password",
+  "second-factor": "change two-step sign-in",
 };
 
 /** The step-up as a page step, for browsers without JavaScript (R61): password, then the action itself. */

@@ -23,6 +23,8 @@ async function carryOn(action: StepUpAction, session: ActiveSession): Promise<ne
     await signOutEverywhere(session);
     redirect("/login?reason=signed-out-everywhere");
   }
+  // Two-step sign-in: the page shows its set-up (or its buttons) now that the password is fresh.
+  if (action === "second-factor") redirect("/account?done=confirmed-second-factor#second-factor");
   // A password change needs the new password, typed after the confirmation.
   redirect("/account?done=confirmed#password");
 }

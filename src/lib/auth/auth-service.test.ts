@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/database";
+import { setUserDisabled } from "@/lib/users/user-admin";
 import { findUserByEmail, replacePasswordHash } from "@/lib/users/user-repository";
 import { signIn, signUp } from "./auth-service";
 import { hashPool } from "./hash-pool";
@@ -82,6 +83,21 @@ describe("signIn", () => {
     expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
     const upgraded = await findUserByEmail(database, address);
     expect(parseHash(upgraded?.passwordHash ?? "")).toMatchObject({ memory: 19456, passes: 2, parallelism: 1 });
+    expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
+  });
+
+  it("refuses a disabled account exactly like a wrong password, after the same one hash (issue 11)", async () => {
+    const address = email();
+    await signUp({ email: address, password: PASSWORD, name: null }, context);
+    const user = await findUserByEmail(await db(), address);
+    expect(await setUserDisabled(await db(), user?.id ?? "", true)).toEqual({ ok: true });
+    let result: Awaited<ReturnType<typeof signIn>> | undefined;
+    const hashes = await hashesDuring(async () => {
+      result = await signIn({ email: address, password: PASSWORD }, context);
+    });
+    expect(result).toEqual({ ok: false, code: "invalid_credentials" });
+    expect(hashes).toBe(1);
+    expect(await setUserDisabled(await db(), user?.id ?? "", false)).toEqual({ ok: true });
     expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
   });
 });

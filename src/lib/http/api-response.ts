@@ -18,6 +18,11 @@ export type ErrorCode =
   | "reauthentication_required"
   | "conflict"
   | "invalid_token"
+  | "forbidden"
+  | "last_admin"
+  | "invalid_code"
+  | "second_factor_expired"
+  | "second_factor_required"
   | "internal_error";
 
 export type FieldErrors = Record<string, string>;

@@ -7,6 +7,8 @@ export interface UserRecord {
   isAdmin: boolean;
   createdAt: number;
   sessionVersion: number;
+  /** An admin disabled the account: its sign-in fails like a wrong password, its seals are refused (issue 11). */
+  disabled: boolean;
 }
 
 /** What a client may see of a user (R56: return only what the client needs). */
