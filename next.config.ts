@@ -25,6 +25,9 @@ export default function config(phase: string): NextConfig {
     async headers() {
       return [
         { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
+        // The reset page (its token is in a cookie, not its URL) never sends a Referer to another site. Not
+        // `no-referrer`: a form posted from such a page says `Origin: null`, which the CSRF checks refuse.
+        { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "same-origin" }] },
         {
           source: UNPROXIED_SOURCE,
           headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],

@@ -18,6 +18,7 @@ const REASONS = [
   "removed",
   "signed-out-elsewhere",
   "account-deleted",
+  "password-reset",
   "second-factor-expired",
 ];
 
@@ -57,7 +58,7 @@ test("every login reason", async ({ page }) => {
 
 test("signed-out pages and the 404", async ({ page }) => {
   const found: string[] = [];
-  for (const path of ["/", "/signup", "/login", "/login?next=%2Fprivate", "/does-not-exist"]) {
+  for (const path of ["/", "/signup", "/login", "/login?next=%2Fprivate", "/forgot-password", "/does-not-exist"]) {
     await visit(page, path, found);
   }
   await page.goto("/signup");

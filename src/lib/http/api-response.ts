@@ -17,6 +17,7 @@ export type ErrorCode =
   | "cross_origin"
   | "reauthentication_required"
   | "conflict"
+  | "invalid_token"
   | "forbidden"
   | "last_admin"
   | "invalid_code"
