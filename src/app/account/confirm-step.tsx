@@ -13,6 +13,7 @@ const WHAT: Record<StepUpAction, string> = {
   "revoke-others": "sign out everywhere else",
   "sign-out-everywhere": "sign out everywhere",
   "change-password": "change your password",
+  "change-email": "change your email address",
 };
 
 /** The step-up as a page step, for browsers without JavaScript (R61): password, then the action itself. */

@@ -8,6 +8,7 @@ import { env } from "@/lib/config/env";
 import { requireSession } from "@/lib/session/current-user";
 import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
+import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
 import { RecentEvents } from "./recent-events";
@@ -23,6 +24,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const DONE = new Map([
   ["revoked-others", "Your other sessions were signed out."],
   ["confirmed", "Password confirmed. You can change it now."],
+  ["confirmed-email", "Password confirmed. You can change your email address now."],
+  ["email-changed", "Your email address was changed. Your other sessions were signed out."],
 ]);
 
 export default async function AccountPage({ searchParams }: Props): Promise<ReactNode> {
@@ -75,6 +78,15 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
             Recent activity
           </h2>
           <RecentEvents events={events} />
+        </section>
+        <section className={`mt-6 ${card}`} aria-labelledby="email">
+          <h2 id="email" className="mb-1 font-semibold">
+            Email address
+          </h2>
+          <p className={`mb-4 text-sm break-words ${mutedText}`} data-testid="current-email">
+            {session.user.email} ({session.emailVerified ? "confirmed" : "not confirmed yet"})
+          </p>
+          <ChangeEmailForm />
         </section>
         <section className={`mt-6 ${card}`} aria-labelledby="password">
           <h2 id="password" className="mb-4 font-semibold">

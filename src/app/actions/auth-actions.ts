@@ -10,6 +10,7 @@ import { isTemporaryFailure } from "@/lib/http/temporary-failure";
 import { log } from "@/lib/log/logger";
 import { endSession, startSession } from "@/lib/session/session";
 import { throttledMessage } from "@/lib/throttle/throttle-policy";
+import { SIGNED_UP_CHECK_EMAIL } from "@/lib/verification/verification-gate";
 import { type FormState, formText } from "./form-state";
 import { orTryAgain } from "./try-again";
 
@@ -44,6 +45,7 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
       return { message: throttledMessage(result.retryAfterSeconds), fields: {}, values };
     }
     if (!result.ok) return { fields: result.fields, values };
+    if (result.kind === "check-email") redirect(SIGNED_UP_CHECK_EMAIL);
     await startSession(result.user);
     redirect(safeRedirect(data.next));
   });

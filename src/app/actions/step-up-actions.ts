@@ -23,6 +23,8 @@ async function carryOn(action: StepUpAction, session: ActiveSession): Promise<ne
     await signOutEverywhere(session);
     redirect("/login?reason=signed-out-everywhere");
   }
+  // An email change needs the new address, typed after the confirmation.
+  if (action === "change-email") redirect("/account?done=confirmed-email#email");
   // A password change needs the new password, typed after the confirmation.
   redirect("/account?done=confirmed#password");
 }

@@ -15,7 +15,10 @@ export type AuthEventName =
   | "password_confirmed"
   | "throttled"
   | "csrf_rejected"
-  | "cookie_rejected";
+  | "cookie_rejected"
+  | "email_verified"
+  | "email_change_requested"
+  | "email_changed";
 
 export type Outcome = "success" | "failure" | "blocked";
 

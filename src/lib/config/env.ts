@@ -74,6 +74,8 @@ const EnvSchema = DatabaseEnvSchema.extend({
   THROTTLE_ACCOUNT_MAX_DELAY: durationSchema("1h"),
   // Not a timer: only a purge cutoff, so years are fine.
   AUDIT_RETENTION: durationSchema("90d", 3650 * 86_400_000),
+  /** Email verification (issue 12 §2): `required` is the production recommendation (README, "Email verification"). */
+  EMAIL_VERIFICATION: z.enum(["off", "optional", "required"]).default("optional"),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SESSION_SECRET" | "SESSION_SECRETS"> & {

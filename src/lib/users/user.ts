@@ -7,6 +7,8 @@ export interface UserRecord {
   isAdmin: boolean;
   createdAt: number;
   sessionVersion: number;
+  /** When the owner followed a verification or email-change link; null while unverified (issue 12). */
+  emailVerifiedAt: number | null;
 }
 
 /** What a client may see of a user (R56: return only what the client needs). */

@@ -1,0 +1,32 @@
+import { db } from "@/lib/db/database";
+import { transaction } from "@/lib/db/transaction";
+import type { RequestContext } from "@/lib/http/request-context";
+import { enqueueMail } from "@/lib/mail/outbox";
+import type { CreateUserResult, NewUser } from "@/lib/users/user-repository";
+import { createUser } from "@/lib/users/user-repository";
+import { appLink } from "./app-link";
+import { mayMail } from "./mail-throttle";
+import { sendVerificationLink } from "./send-verification";
+import { signUpAttemptMail } from "./verification-mail";
+
+/**
+ * The account and, unless verification is off, its verification message: one transaction, so there is
+ * never an account whose link was lost, nor a link to an account that was not created. A taken address
+ * fails the insert (the unique index judges) and writes nothing.
+ */
+export async function createUserWithLink(input: NewUser, sendLink: boolean): Promise<CreateUserResult> {
+  return transaction(await db(), async (trx) => {
+    const created = await createUser(trx, input);
+    if (created.ok && sendLink) await sendVerificationLink(trx, created.user);
+    return created;
+  });
+}
+
+/**
+ * `EMAIL_VERIFICATION=required`, taken address: the owner hears of the attempt by mail (at most a few per
+ * address and hour, so sign-up cannot be used to flood a mailbox), and the caller answers as for a new one.
+ */
+export async function notifySignUpAttempt(email: string, context: RequestContext): Promise<void> {
+  if (!(await mayMail(`sign-up-notice:${email}`, context))) return;
+  await enqueueMail(await db(), signUpAttemptMail(email, appLink("/login")));
+}
