@@ -13,6 +13,8 @@ const DATA_LAYER_TESTS = [
   "src/lib/users/user-repository.test.ts",
   "src/lib/auth/auth-service.test.ts",
   "src/lib/session/session-store.test.ts",
+  "src/lib/mail/email-tokens.test.ts",
+  "src/lib/mail/outbox.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createTestDatabase } from "./postgres";
+import { defaultSmtpServer } from "./smtp";
 import { type TestEngine, testEngine } from "./test-engine";
 
 export interface AppServer {
@@ -79,6 +80,9 @@ export async function startAppServer(
     // Every test client shares 127.0.0.1: the per-address bucket is tested on a server of its own.
     THROTTLE_IP_BURST: "100000",
     THROTTLE_IP_PER_MINUTE: "100000",
+    // Production refuses to start without SMTP; mail lands in this process's harness (smtp.ts).
+    SMTP_URL: extraEnv.SMTP_URL ?? (await defaultSmtpServer()).url,
+    MAIL_FROM: "Iron Gate <gate@example.com>",
     ...extraEnv,
   };
   const logFile = join(dir, "server.log");

@@ -1,12 +1,15 @@
 import type { TestProject } from "vitest/node";
 import { startAppServer } from "./app-server";
 import { findSecretsInLogs, passwordsUsedInTests, serverLogsSince } from "./log-scan";
+import { defaultSmtpServer } from "./smtp";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     databaseUrl: string;
     logFile: string;
+    /** The spool directory of the SMTP harness the shared server sends to (smtp.ts `waitForMail`). */
+    mailDir: string;
   }
 }
 
@@ -22,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("baseUrl", server.baseUrl);
   project.provide("databaseUrl", server.databaseUrl);
   project.provide("logFile", server.logFile);
+  project.provide("mailDir", (await defaultSmtpServer()).spoolDir);
   return async () => {
     await server.stop();
     const logs = serverLogsSince(startedAt);
