@@ -15,6 +15,8 @@ const DATA_LAYER_TESTS = [
   "src/lib/session/session-store.test.ts",
   "src/lib/mail/email-tokens.test.ts",
   "src/lib/mail/outbox.test.ts",
+  "src/lib/verification/verification.test.ts",
+  "src/lib/verification/sign-up-required.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */

@@ -12,9 +12,7 @@ export function VerifyBanner({ email }: { email: string }): ReactNode {
       <h2 id="verify-banner" className="font-semibold">
         Confirm your email address
       </h2>
-      <p className="mt-1 text-sm break-words">
-        We sent a link to {email}. Follow it to confirm the address is yours.
-      </p>
+      <p className="mt-1 text-sm break-words">We sent a link to {email}. Follow it to confirm the address is yours.</p>
       <ResendForm />
     </section>
   );

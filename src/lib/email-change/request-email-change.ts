@@ -6,11 +6,10 @@ import { issueEmailToken } from "@/lib/mail/email-tokens";
 import { enqueueMail } from "@/lib/mail/outbox";
 import type { PublicUser } from "@/lib/users/user";
 import { findUserByEmail } from "@/lib/users/user-repository";
-import { appLink } from "@/lib/verification/app-link";
 import { mayMail } from "@/lib/verification/mail-throttle";
 import { emailChangeConfirmMail, emailChangeNoticeMail, emailInUseMail } from "@/lib/verification/verification-mail";
 
-export const CHANGE_PURPOSE = "change_email";
+export const CHANGE_PURPOSE = "email_change" as const;
 /** A confirmation link works for an hour; a newer request replaces it (`issueEmailToken`). */
 export const CHANGE_TTL_MS = 3_600_000;
 export const CONFIRM_PATH = "/confirm-email";
@@ -34,8 +33,13 @@ export async function requestEmailChange(
     if (await findUserByEmail(trx, newEmail)) {
       await enqueueMail(trx, emailInUseMail(newEmail));
     } else {
-      const token = await issueEmailToken(trx, { userId: user.id, purpose: CHANGE_PURPOSE, newEmail, ttlMs: CHANGE_TTL_MS });
-      await enqueueMail(trx, emailChangeConfirmMail(newEmail, appLink(CONFIRM_PATH, { token })));
+      const token = await issueEmailToken(trx, {
+        userId: user.id,
+        purpose: CHANGE_PURPOSE,
+        newEmail,
+        ttlMs: CHANGE_TTL_MS,
+      });
+      await enqueueMail(trx, emailChangeConfirmMail(newEmail, `${CONFIRM_PATH}?token=${token}`));
     }
     await enqueueMail(trx, emailChangeNoticeMail(user.email, newEmail));
   });

@@ -16,7 +16,8 @@ export async function requireApiSession(options: { unverified?: "allow" } = {}):
     return { ok: false, response: jsonError(401, "unauthorized", "Sign in first.", { reason: check.reason }) };
   }
   if (options.unverified !== "allow" && mustVerifyFirst(verificationMode(), check.emailVerified)) {
-    const message = "Verify your email address first: follow the link we sent (POST /api/account/verification resends it).";
+    const message =
+      "Verify your email address first: follow the link we sent (POST /api/account/verification resends it).";
     return { ok: false, response: jsonError(403, "email_unverified", message) };
   }
   return { ok: true, session: check };

@@ -32,10 +32,7 @@ export async function getCurrentUser(): Promise<PublicUser | null> {
  * `EMAIL_VERIFICATION=required` an unverified user is sent to "check your email" instead, unless the caller
  * is one of the few things such a user may do (`unverified: "allow"`: that page, resending the link).
  */
-export async function requireSession(
-  returnTo: string,
-  options: { unverified?: "allow" } = {},
-): Promise<ActiveSession> {
+export async function requireSession(returnTo: string, options: { unverified?: "allow" } = {}): Promise<ActiveSession> {
   const check = await checkSession();
   if (check.status !== "active") redirect(loginUrl(returnTo, check.reason));
   if (options.unverified !== "allow" && mustVerifyFirst(verificationMode(), check.emailVerified)) {

@@ -1,5 +1,5 @@
-import { log } from "@/lib/log/logger";
 import { isTemporaryFailure } from "@/lib/http/temporary-failure";
+import { log } from "@/lib/log/logger";
 
 /** A token as links carry it (base64url); anything else is answered like a used-up link, without a query. */
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -35,5 +35,8 @@ export function linkRoute(follow: (token: string) => Promise<string>): (request:
 
 /** A HEAD (link checkers, mail scanners) must not use the token up: it learns only that the page exists. */
 export function headWithoutFollowing(): Response {
-  return new Response(null, { status: 200, headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 200,
+    headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" },
+  });
 }

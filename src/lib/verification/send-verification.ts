@@ -2,10 +2,9 @@ import type { Db } from "@/lib/db/database";
 import type { Trx } from "@/lib/db/transaction";
 import { issueEmailToken } from "@/lib/mail/email-tokens";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { appLink } from "./app-link";
 import { verificationMail } from "./verification-mail";
 
-export const VERIFY_PURPOSE = "verify_email";
+export const VERIFY_PURPOSE = "verify_email" as const;
 /** A verification link works for a day; a newer one replaces it (`issueEmailToken`). */
 export const VERIFY_TTL_MS = 24 * 3_600_000;
 /** The page the link opens: a route handler that verifies, then redirects (the token leaves the URL). */
@@ -22,5 +21,5 @@ export async function sendVerificationLink(trx: Db | Trx, user: { id: string; em
     newEmail: user.email,
     ttlMs: VERIFY_TTL_MS,
   });
-  await enqueueMail(trx, verificationMail(user.email, appLink(VERIFY_PATH, { token })));
+  await enqueueMail(trx, verificationMail(user.email, `${VERIFY_PATH}?token=${token}`));
 }

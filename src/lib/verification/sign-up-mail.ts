@@ -4,7 +4,6 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { enqueueMail } from "@/lib/mail/outbox";
 import type { CreateUserResult, NewUser } from "@/lib/users/user-repository";
 import { createUser } from "@/lib/users/user-repository";
-import { appLink } from "./app-link";
 import { mayMail } from "./mail-throttle";
 import { sendVerificationLink } from "./send-verification";
 import { signUpAttemptMail } from "./verification-mail";
@@ -15,12 +14,21 @@ import { signUpAttemptMail } from "./verification-mail";
  * fails the insert (the unique index judges) and writes nothing.
  */
 export async function createUserWithLink(input: NewUser, sendLink: boolean): Promise<CreateUserResult> {
-  return transaction(await db(), async (trx) => {
-    const created = await createUser(trx, input);
-    if (created.ok && sendLink) await sendVerificationLink(trx, created.user);
-    return created;
-  });
+  try {
+    return await transaction(await db(), async (trx) => {
+      const created = await createUser(trx, input);
+      // PostgreSQL has aborted the transaction at the unique violation: roll it back rather than commit.
+      if (!created.ok) throw new EmailTaken();
+      if (sendLink) await sendVerificationLink(trx, created.user);
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof EmailTaken) return { ok: false, reason: "email_taken" };
+    throw error;
+  }
 }
+
+class EmailTaken extends Error {}
 
 /**
  * `EMAIL_VERIFICATION=required`, taken address: the owner hears of the attempt by mail (at most a few per
@@ -28,5 +36,5 @@ export async function createUserWithLink(input: NewUser, sendLink: boolean): Pro
  */
 export async function notifySignUpAttempt(email: string, context: RequestContext): Promise<void> {
   if (!(await mayMail(`sign-up-notice:${email}`, context))) return;
-  await enqueueMail(await db(), signUpAttemptMail(email, appLink("/login")));
+  await enqueueMail(await db(), signUpAttemptMail(email));
 }

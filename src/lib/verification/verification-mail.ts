@@ -1,36 +1,34 @@
+import { composeMail } from "@/lib/mail/mail-layout";
 import type { OutgoingMail } from "@/lib/mail/outbox";
-import { buildMail } from "@/lib/mail/mail-layout";
 
 /**
- * The messages of verification and email change (issue 12 §2, §4). `link` is an absolute URL carrying a live
- * token: it goes into the message only, never into a log.
+ * The messages of verification and email change (issue 12 §2, §4). A `link` is a path carrying a live token
+ * (the layout resolves it against `APP_ORIGIN`): it goes into the message only, never into a log.
  */
 export function verificationMail(to: string, link: string): OutgoingMail {
-  const parts = buildMail({
+  return composeMail(to, {
     title: "Confirm your email address",
     paragraphs: ["Follow the link below to confirm that this address is yours. It works once, for 24 hours."],
     action: { label: "Confirm my address", url: link },
     reason: "You signed up with this address, or asked for a new confirmation link.",
   });
-  return { to, subject: "Confirm your email address", ...parts, reason: "verify_email" };
 }
 
 /** To the owner of a taken address, under `EMAIL_VERIFICATION=required`: sign-up itself says nothing. */
-export function signUpAttemptMail(to: string, loginLink: string): OutgoingMail {
-  const parts = buildMail({
+export function signUpAttemptMail(to: string): OutgoingMail {
+  return composeMail(to, {
     title: "Someone tried to sign up with your address",
     paragraphs: [
       "Someone tried to create an account with this email address, but you already have one. Nothing was changed.",
-      "If it was you, sign in instead; if you forgot your password, use \u201cForgot password?\u201d on the sign-in page.",
+      "If it was you, log in instead; if you forgot your password, use \u201cForgot password?\u201d on the login page.",
     ],
-    action: { label: "Sign in", url: loginLink },
+    action: { label: "Log in", url: "/login" },
     reason: "Someone entered this address on the sign-up page.",
   });
-  return { to, subject: "Someone tried to sign up with your address", ...parts, reason: "sign_up_attempt" };
 }
 
 export function emailChangeConfirmMail(to: string, link: string): OutgoingMail {
-  const parts = buildMail({
+  return composeMail(to, {
     title: "Confirm your new email address",
     paragraphs: [
       "Follow the link below to make this the address of your account. It works once, for one hour.",
@@ -39,12 +37,11 @@ export function emailChangeConfirmMail(to: string, link: string): OutgoingMail {
     action: { label: "Use this address", url: link },
     reason: "Someone signed in to an account asked to change its address to this one.",
   });
-  return { to, subject: "Confirm your new email address", ...parts, reason: "email_change_confirm" };
 }
 
 /** To the old address, when a change is asked for: the owner learns of it before it happens. */
 export function emailChangeNoticeMail(to: string, newEmail: string): OutgoingMail {
-  const parts = buildMail({
+  return composeMail(to, {
     title: "Your email address is about to change",
     paragraphs: [
       `Someone signed in to your account asked to change its email address to ${newEmail}. It changes only when that address confirms.`,
@@ -52,17 +49,15 @@ export function emailChangeNoticeMail(to: string, newEmail: string): OutgoingMai
     ],
     reason: "A change of your account's email address was requested.",
   });
-  return { to, subject: "Your email address is about to change", ...parts, reason: "email_change_notice" };
 }
 
 /** To an address already in use, instead of a confirmation link: the requester learns nothing. */
 export function emailInUseMail(to: string): OutgoingMail {
-  const parts = buildMail({
+  return composeMail(to, {
     title: "Someone tried to use your address",
     paragraphs: [
       "Someone signed in to another account asked to change its email address to this one. This address already belongs to your account, so nothing was changed.",
     ],
     reason: "Someone entered this address as their new email address.",
   });
-  return { to, subject: "Someone tried to use your address", ...parts, reason: "email_change_in_use" };
 }
