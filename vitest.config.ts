@@ -17,6 +17,8 @@ const DATA_LAYER_TESTS = [
   "src/lib/mail/outbox.test.ts",
   "src/lib/verification/verification.test.ts",
   "src/lib/verification/sign-up-required.test.ts",
+  "src/lib/mail/outbox-claims.test.ts",
+  "src/lib/mail/mail-sender.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */

@@ -135,6 +135,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("users").addColumn("email_verified_at", "bigint").execute();
     },
   },
+  "0010_mail_failed": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Set when the sender gives a message up (a permanent refusal, or too many attempts); its body is scrubbed.
+      await db.schema.alterTable("mail_outbox").addColumn("failed_at", "bigint").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
