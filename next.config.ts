@@ -24,6 +24,8 @@ export default function config(phase: string): NextConfig {
     async headers() {
       return [
         { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
+        // The reset page holds a live token: it never tells another site where the visitor came from.
+        { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
         {
           source: UNPROXIED_SOURCE,
           headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],

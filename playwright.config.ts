@@ -13,6 +13,8 @@ const REALTIME_SPEC = /session-watcher-realtime\.spec\.ts$/;
 // A third server whose step-up window is short enough to wait out (tests/e2e/step-up*.spec.ts).
 const stepUpPort = Number(process.env.E2E_STEP_UP_PORT ?? port + 2);
 const STEP_UP_SPEC = /step-up.*\.spec\.ts$/;
+// The SMTP harness every server sends to; specs read the messages from E2E_DIR/mail (tests/support/smtp.ts).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 3);
 
 /** `next start` on `listenOn` with the fixtures' secret; `database` is its SQLite file in E2E_DIR. */
 function server(listenOn: number, limits: Record<string, string> = {}, database = "app.db") {
@@ -30,6 +32,10 @@ function server(listenOn: number, limits: Record<string, string> = {}, database 
       SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? "",
       // The default and realtime servers share the database the fixtures write to.
       DATABASE_URL: `file:${join(process.env.E2E_DIR ?? "", database)}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Iron Gate <gate@example.com>",
+      MAIL_RETRY_BASE_DELAY: "1s",
+      MAIL_POLL_INTERVAL: "1s",
       ...limits,
     },
   };
@@ -64,6 +70,13 @@ export default defineConfig({
     { name: "step-up", testMatch: STEP_UP_SPEC, use: { baseURL: `http://localhost:${stepUpPort}` } },
   ],
   webServer: [
+    {
+      command: `"${process.execPath}" node_modules/tsx/dist/cli.mjs tests/support/smtp-serve.ts`,
+      port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SMTP_PORT: String(smtpPort), SMTP_SPOOL: join(process.env.E2E_DIR ?? "", "mail") },
+    },
     server(port),
     server(realtimePort, REALTIME_LIMITS),
     server(stepUpPort, { SESSION_STEP_UP_WINDOW: "3s" }, "step-up.db"),

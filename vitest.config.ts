@@ -19,6 +19,8 @@ const DATA_LAYER_TESTS = [
   "src/lib/verification/sign-up-required.test.ts",
   "src/lib/mail/outbox-claims.test.ts",
   "src/lib/mail/mail-sender.test.ts",
+  "src/lib/throttle/mail-throttle.test.ts",
+  "src/lib/auth/password-reset.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */

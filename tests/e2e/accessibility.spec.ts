@@ -54,7 +54,8 @@ test("every login reason", async ({ page }) => {
 
 test("signed-out pages and the 404", async ({ page }) => {
   const found: string[] = [];
-  for (const path of ["/", "/signup", "/login", "/login?next=%2Fprivate", "/does-not-exist"]) {
+  const emailPages = ["/check-email?signed-up=1", "/email-link?result=verified", "/email-link?result=invalid"];
+  for (const path of ["/", "/signup", "/login", "/login?next=%2Fprivate", "/does-not-exist", ...emailPages]) {
     await visit(page, path, found);
   }
   await page.goto("/signup");
@@ -73,7 +74,9 @@ test("form error states", async ({ page }) => {
 test("signed-in pages", async ({ page, signIn }) => {
   await signIn();
   const found: string[] = [];
-  for (const path of ["/", "/private", "/account", "/account?done=revoked-others", "/pages-router/private"]) {
+  // The fixture user is unverified: every App Router page shows the "confirm your email address" banner.
+  const emailStates = ["/check-email", "/account?done=email-changed", "/account?confirm=change-email"];
+  for (const path of ["/", "/private", "/account", "/account?done=revoked-others", "/pages-router/private", ...emailStates]) {
     await visit(page, path, found);
   }
   await visit(page, "/does-not-exist", found, "404 signed in");

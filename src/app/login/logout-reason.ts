@@ -7,6 +7,7 @@ const MESSAGES = {
   revoked: "Your session was ended from another device or by a password change. Please sign in again.",
   removed: "Your session was ended: this account is no longer available.",
   "signed-out-elsewhere": "You signed out in another tab.",
+  "password-reset": "Your password was changed and every device was signed out. Sign in with your new password.",
 } as const;
 
 /** Sent back from a protected page without a session, with no other reason. */

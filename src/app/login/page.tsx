@@ -24,6 +24,11 @@ export default async function LoginPage({ searchParams }: Props): Promise<ReactN
       {reason === "signed-out" || reason === "signed-out-everywhere" ? <AnnounceSignOut /> : null}
       <AuthCard title="Log in">
         <LoginForm next={destination} notice={notice} />
+        <p className="mt-4 text-sm">
+          <Link href="/forgot-password" className={link}>
+            Forgot password?
+          </Link>
+        </p>
         <p className={`mt-6 text-sm ${mutedText}`}>
           New here?{" "}
           <Link href={`/signup?next=${encodeURIComponent(destination)}`} className={link}>

@@ -13,6 +13,8 @@ export type AuthEventName =
   | "sessions_revoked"
   | "password_changed"
   | "password_confirmed"
+  | "password_reset_requested"
+  | "password_reset"
   | "throttled"
   | "csrf_rejected"
   | "cookie_rejected"

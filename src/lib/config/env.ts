@@ -95,6 +95,9 @@ const EnvSchema = DatabaseEnvSchema.extend({
     })
     .optional(),
   PASSWORD_RESET_TTL: durationSchema("30m", 86_400_000),
+  /** Emailed links one client address, and one email address, may ask for per hour (reset, resend). */
+  THROTTLE_MAIL_IP_PER_HOUR: z.coerce.number().int().min(1).max(MAX_BURST).default(10),
+  THROTTLE_MAIL_EMAIL_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
   /** The first retry of a failed delivery waits this long, doubling each time up to the maximum. */
   MAIL_RETRY_BASE_DELAY: durationSchema("30s"),
   MAIL_RETRY_MAX_DELAY: durationSchema("1h"),

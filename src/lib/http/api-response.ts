@@ -18,6 +18,7 @@ export type ErrorCode =
   | "reauthentication_required"
   | "conflict"
   | "email_unverified"
+  | "invalid_token"
   | "internal_error";
 
 export type FieldErrors = Record<string, string>;

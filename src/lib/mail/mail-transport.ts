@@ -14,7 +14,7 @@ export interface MailTransport {
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
 function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url, SMTP_TIMEOUTS);
+  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
   return {
     keepsBodies: false,
     send: async (mail) => {

@@ -20,7 +20,7 @@ async function hashesDuring(action: () => Promise<unknown>): Promise<number> {
   return hashPool().stats().completed - before;
 }
 
-describe("sign-up under EMAIL_VERIFICATION=required (issue 12 §2)", () => {
+describe("sign-up under EMAIL_VERIFICATION=required (issue 12 §2)", { timeout: 30_000 }, () => {
   it("answers a new and a taken address alike, after the same work: one policy check and one hash each", async () => {
     const taken = email();
     const fresh = email();

@@ -6,6 +6,7 @@ import { requestEmailChange } from "@/lib/email-change/request-email-change";
 import { toPublicUser } from "@/lib/users/user";
 import { findUserByEmail, findUserById } from "@/lib/users/user-repository";
 import { subjectsInOutbox, tokenInOutbox } from "./outbox-links";
+import { resendVerification } from "./resend-verification";
 import { verifyEmail } from "./verify-email";
 
 // Runs on SQLite (unit) and on PostgreSQL (data-postgres, vitest.config.ts). EMAIL_VERIFICATION: optional.
@@ -25,7 +26,7 @@ async function signedUp(address = email()): Promise<{ id: string; email: string 
   return { id: result.user.id, email: address };
 }
 
-describe("email verification (issue 12 §2)", () => {
+describe("email verification (issue 12 §2)", { timeout: 30_000 }, () => {
   it("sign-up writes a verification link in its transaction; following it verifies the address, once", async () => {
     const database = await db();
     const user = await signedUp();
@@ -38,6 +39,21 @@ describe("email verification (issue 12 §2)", () => {
     expect(await verifyEmail(token ?? "", context())).toEqual({ ok: false, code: "invalid_link" });
   });
 
+  it("Resend is throttled per account: three more links at once, then none for a while", async () => {
+    const database = await db();
+    const user = await signedUp();
+    for (let i = 0; i < 5; i += 1) await resendVerification(user.id, context());
+    expect(await subjectsInOutbox(database, user.email)).toHaveLength(1 + 3);
+  });
+
+  it("Resend sends nothing once the address is verified", async () => {
+    const database = await db();
+    const user = await signedUp();
+    await verifyEmail((await tokenInOutbox(database, user.email, "/verify-email")) ?? "", context());
+    await resendVerification(user.id, context());
+    expect(await subjectsInOutbox(database, user.email)).toHaveLength(1);
+  });
+
   it("a link sent to an address the account no longer has verifies nothing", async () => {
     const database = await db();
     const user = await signedUp();
@@ -48,7 +64,7 @@ describe("email verification (issue 12 §2)", () => {
   });
 });
 
-describe("email change (issue 12 §4)", () => {
+describe("email change (issue 12 §4)", { timeout: 30_000 }, () => {
   it("sends a link to the new address and a notice to the old; only the link changes the address", async () => {
     const database = await db();
     const user = await signedUp();
