@@ -76,7 +76,14 @@ test("signed-in pages", async ({ page, signIn }) => {
   const found: string[] = [];
   // The fixture user is unverified: every App Router page shows the "confirm your email address" banner.
   const emailStates = ["/check-email", "/account?done=email-changed", "/account?confirm=change-email"];
-  for (const path of ["/", "/private", "/account", "/account?done=revoked-others", "/pages-router/private", ...emailStates]) {
+  for (const path of [
+    "/",
+    "/private",
+    "/account",
+    "/account?done=revoked-others",
+    "/pages-router/private",
+    ...emailStates,
+  ]) {
     await visit(page, path, found);
   }
   await visit(page, "/does-not-exist", found, "404 signed in");

@@ -40,6 +40,9 @@ describe("EMAIL_VERIFICATION=required (issue 12 §2)", () => {
       expect(response.status).toBe(307);
       expect(redirectTarget(response, server.baseUrl)).toBe("/check-email");
     }
+    const pagesRouter = await signedIn.request("/pages-router/private");
+    expect(redirectTarget(pagesRouter, server.baseUrl)).toBe("/check-email");
+    await expectError(await signedIn.request("/api/pages-router/session"), 403, "email_unverified");
     const check = await signedIn.request("/check-email");
     expect(check.status).toBe(200);
     expect(await check.text()).toContain(email);
