@@ -24,7 +24,11 @@ const DATA_LAYER_TESTS = [
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */
-const POSTGRES_ONLY = ["tests/integration/multi-instance.test.ts", "tests/security/fail-closed-postgres.test.ts"];
+const POSTGRES_ONLY = [
+  "tests/integration/multi-instance.test.ts",
+  "tests/security/fail-closed-postgres.test.ts",
+  "tests/integration/mail-multi-instance.test.ts",
+];
 /**
  * SQLite's file lock; CLI tests that make SQLite files of their own (the CLI on PostgreSQL: users-cli-server,
  * db-migrate); boot refusals, which stop before any database is opened (a second run would be the same).

@@ -16,6 +16,7 @@ const REASONS = [
   "revoked",
   "removed",
   "signed-out-elsewhere",
+  "password-reset",
 ];
 
 async function visit(page: Page, path: string, found: string[], state = path): Promise<void> {
@@ -55,7 +56,8 @@ test("every login reason", async ({ page }) => {
 test("signed-out pages and the 404", async ({ page }) => {
   const found: string[] = [];
   const emailPages = ["/check-email?signed-up=1", "/email-link?result=verified", "/email-link?result=invalid"];
-  for (const path of ["/", "/signup", "/login", "/login?next=%2Fprivate", "/does-not-exist", ...emailPages]) {
+  const signedOut = ["/", "/signup", "/login", "/login?next=%2Fprivate", "/forgot-password", "/does-not-exist"];
+  for (const path of [...signedOut, ...emailPages]) {
     await visit(page, path, found);
   }
   await page.goto("/signup");

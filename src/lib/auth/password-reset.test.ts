@@ -47,7 +47,7 @@ async function resetLinkIn(email: string): Promise<string> {
   return match[1];
 }
 
-describe("requestPasswordReset: nothing to time (issue 12 §3)", () => {
+describe("requestPasswordReset: nothing to time (issue 12 §3)", { timeout: 30_000 }, () => {
   /** Runs one request through a recording connection; returns the query shapes and the deferred work. */
   async function observe(email: string, ip: string): Promise<{ shapes: string[]; deferred: (() => Promise<void>)[] }> {
     const { plugin, shapes } = recordingQueries();
@@ -104,7 +104,7 @@ describe("requestPasswordReset: nothing to time (issue 12 §3)", () => {
   });
 });
 
-describe("confirmPasswordReset", () => {
+describe("confirmPasswordReset", { timeout: 30_000 }, () => {
   it("refuses a weak password and leaves the link usable", async () => {
     const user = await newUser();
     await sendResetLink(await db(), user.email, context());

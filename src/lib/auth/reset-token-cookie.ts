@@ -16,8 +16,8 @@ export function moveResetTokenToCookie(requestUrl: string, method: string): Next
   if (url.pathname !== RESET_PAGE || method !== "GET") return null;
   const token = url.searchParams.get("token");
   if (token === null) return null;
-  // A relative Location: the browser stays on the origin it is on, whatever Host said.
-  const response = new NextResponse(null, { status: 303, headers: { Location: RESET_PAGE } });
+  // Next.js makes a same-origin Location relative again: the browser stays on the origin it is on.
+  const response = NextResponse.redirect(new URL(RESET_PAGE, url), 303);
   response.cookies.set(RESET_COOKIE, token.slice(0, 200), {
     httpOnly: true,
     sameSite: "lax",

@@ -22,7 +22,7 @@ async function newUserId(): Promise<string> {
 
 const HOUR = 3_600_000;
 
-describe("email tokens", () => {
+describe("email tokens", { timeout: 30_000 }, () => {
   it("are 256-bit random, and only their SHA-256 is stored", async () => {
     const database = await db();
     const userId = await newUserId();

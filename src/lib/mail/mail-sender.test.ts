@@ -31,7 +31,7 @@ const deliveredTo = (prefix: string): string[] =>
     .filter((to) => to.startsWith(prefix))
     .sort();
 
-describe("the mail sender", () => {
+describe("the mail sender", { timeout: 30_000 }, () => {
   it("keeps messages while SMTP is down and delivers each exactly once when it is back", async () => {
     const database = await db();
     const prefix = `down-${Date.now()}`;

@@ -16,7 +16,7 @@ afterAll(async () => {
   await other.destroy();
 });
 
-describe("claimDueMail", () => {
+describe("claimDueMail", { timeout: 30_000 }, () => {
   it("claims due messages once; a lapsed claim can be taken again", async () => {
     const database = await db();
     const at = nextMinute();
@@ -48,7 +48,7 @@ describe("claimDueMail", () => {
   });
 });
 
-describe("markSent, markFailed, outboxHealth", () => {
+describe("markSent, markFailed, outboxHealth", { timeout: 30_000 }, () => {
   it("scrub a sent or given-up message, schedule a retry, and count what is pending and failing", async () => {
     const database = await db();
     const at = nextMinute();

@@ -7,7 +7,7 @@ const budget = { perIpPerHour: 5, perEmailPerHour: 3 };
 let n = 0;
 const unique = (): string => `${Date.now()}-${++n}`;
 
-describe("admitMail", () => {
+describe("admitMail", { timeout: 30_000 }, () => {
   it("lets 3 messages an hour go to one email, then one more each 20 minutes", async () => {
     const database = await db();
     const email = `budget-${unique()}@example.com`;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
 import { PageShell } from "@/components/page-shell";
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: "Dev mail" };
  * links of sign-up, reset and change messages can be followed without a mail server.
  */
 export default async function DevMailPage(): Promise<ReactNode> {
+  await connection();
   if (env().NODE_ENV === "production") notFound();
   const messages = await latestMessages(await reader());
   return (
