@@ -26,6 +26,10 @@ export default function config(phase: string): NextConfig {
         { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
         // The reset page holds a live token: it never tells another site where the visitor came from.
         { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+        // So do the email links (issue 12 §2, §4) and the page they land on.
+        { source: "/verify-email", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+        { source: "/confirm-email", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+        { source: "/email-link", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
         {
           source: UNPROXIED_SOURCE,
           headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
