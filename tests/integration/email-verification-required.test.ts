@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD, uniqueEmail } from "../support/http-client";
 import { followLink, waitForSubject } from "../support/mail-links";
-import { defaultSmtpServer } from "../support/smtp";
+import { defaultSmtpServer, mailTo } from "../support/smtp";
 import { expectError, expectJson, redirectTarget } from "./helpers";
 
 // EMAIL_VERIFICATION=required: nobody is signed in before verifying, and an unverified user sees only
@@ -56,7 +57,12 @@ describe("EMAIL_VERIFICATION=required (issue 12 §2)", () => {
     expect((await signedIn.json("POST", "/api/account/verification")).status).toBe(202);
     expect((await signedIn.json("POST", "/api/sessions/refresh")).status).toBe(200);
 
-    const mail = await waitForSubject(spoolDir, email, "Confirm your email address");
+    // The resend replaced the first link: follow the newest.
+    await waitForSubject(spoolDir, email, "Confirm your email address");
+    const deadline = Date.now() + 20_000;
+    while (mailTo(spoolDir, email).length < 2 && Date.now() < deadline) await sleep(100);
+    const mail = mailTo(spoolDir, email).at(-1);
+    if (!mail) throw new Error("no message");
     expect(await followLink(signedIn, mail, "/verify-email")).toBe("/email-link?result=verified");
     expect((await signedIn.request("/private")).status).toBe(200);
     expect((await signedIn.json("POST", "/api/sessions/revoke-others")).status).toBe(200);
