@@ -48,7 +48,7 @@ test("change the email address, confirm it, sign in with the new one", async ({ 
   await expect(page.getByTestId("current-email")).toContainText(newEmail);
   await expect(page.getByTestId("current-email")).toContainText("confirmed");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await logIn(page, email);
   await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
