@@ -67,6 +67,18 @@ describe("email change (issue 12 §4)", () => {
     expect(mailTo(spoolDir, email).length).toBeGreaterThan(0);
   });
 
+  it("followed in a browser signed in as someone else: that session is not kept for the changed account", async () => {
+    const { client, email } = await signedUp();
+    const { client: stranger, email: strangerEmail } = await signedUp();
+    const newEmail = uniqueEmail("moved");
+    await expectJson(await change(client, newEmail), 202);
+    const confirm = await waitForSubject(spoolDir, newEmail, "Confirm your new email address");
+    expect(await followLink(stranger, confirm, "/confirm-email")).toBe("/email-link?result=changed");
+    expect((await me(stranger)).user?.email).toBe(strangerEmail);
+    expect(await me(client)).toMatchObject({ user: null, reason: "revoked" });
+    await expectError(await signIn(email), 401, "invalid_credentials");
+  });
+
   it("an address in use: the same answer, no link, and its owner hears of it", async () => {
     const { client } = await signedUp();
     const { email: taken } = await signedUp();
