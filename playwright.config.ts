@@ -1,6 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { ADMIN_URL, newTestDatabaseName, testDatabaseUrl } from "./tests/support/postgres";
 
 // Decided once in the main process; workers inherit these, so fixtures share the server's database and secret.
 process.env.E2E_DIR ??= resolve(".tmp", `e2e-${Date.now()}`);
@@ -13,13 +15,33 @@ const REALTIME_SPEC = /session-watcher-realtime\.spec\.ts$/;
 // A third server whose step-up window is short enough to wait out (tests/e2e/step-up*.spec.ts).
 const stepUpPort = Number(process.env.E2E_STEP_UP_PORT ?? port + 2);
 const STEP_UP_SPEC = /step-up.*\.spec\.ts$/;
+// A fourth server on PostgreSQL runs the flows tagged @both-engines again (tests/support/e2e-postgres-server.ts).
+const postgresPort = Number(process.env.E2E_POSTGRES_PORT ?? port + 3);
+process.env.E2E_POSTGRES_DB ??= newTestDatabaseName(process.pid);
+const BOTH_ENGINES = /@both-engines/;
+
+/** Whether the test PostgreSQL answers; CI (IRON_GATE_REQUIRE_POSTGRES=1) never runs without it. */
+function postgresReachable(): boolean {
+  const { hostname, port: pgPort } = new URL(ADMIN_URL);
+  try {
+    execFileSync("pg_isready", ["-q", "-h", hostname, "-p", pgPort || "5432"], { stdio: "ignore" });
+    return true;
+  } catch {
+    if (process.env.IRON_GATE_REQUIRE_POSTGRES === "1") throw new Error(`PostgreSQL at ${hostname} is not reachable`);
+    if (!process.env.E2E_POSTGRES_NOTICE)
+      console.warn("Playwright: PostgreSQL unreachable, the postgres project is SKIPPED");
+    process.env.E2E_POSTGRES_NOTICE = "1";
+    return false;
+  }
+}
+const withPostgres = postgresReachable();
 // The SMTP harness every server sends to; specs read the messages from E2E_DIR/mail (tests/support/smtp.ts).
-const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 3);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 4);
 
 /** `next start` on `listenOn` with the fixtures' secret; `database` is its SQLite file in E2E_DIR. */
-function server(listenOn: number, limits: Record<string, string> = {}, database = "app.db") {
+function server(listenOn: number, limits: Record<string, string> = {}, database = "app.db", command = "") {
   return {
-    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${listenOn}`,
+    command: command || `"${process.execPath}" node_modules/next/dist/bin/next start -p ${listenOn}`,
     url: `http://localhost:${listenOn}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -41,7 +63,8 @@ function server(listenOn: number, limits: Record<string, string> = {}, database 
   };
 }
 
-export default defineConfig({
+// `databaseUrl` is the fixtures' option (tests/e2e/fixtures.ts): the database of the project's server.
+export default defineConfig<{ databaseUrl: string }>({
   testDir: "tests/e2e",
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -68,6 +91,19 @@ export default defineConfig({
     { name: "default", testIgnore: [REALTIME_SPEC, STEP_UP_SPEC], use: { baseURL: `http://localhost:${port}` } },
     { name: "realtime", testMatch: REALTIME_SPEC, use: { baseURL: `http://localhost:${realtimePort}` } },
     { name: "step-up", testMatch: STEP_UP_SPEC, use: { baseURL: `http://localhost:${stepUpPort}` } },
+    ...(withPostgres
+      ? [
+          {
+            name: "postgres",
+            grep: BOTH_ENGINES,
+            testIgnore: [REALTIME_SPEC, STEP_UP_SPEC],
+            use: {
+              baseURL: `http://localhost:${postgresPort}`,
+              databaseUrl: testDatabaseUrl(process.env.E2E_POSTGRES_DB),
+            },
+          },
+        ]
+      : []),
   ],
   webServer: [
     {
@@ -80,5 +116,15 @@ export default defineConfig({
     server(port),
     server(realtimePort, REALTIME_LIMITS),
     server(stepUpPort, { SESSION_STEP_UP_WINDOW: "3s" }, "step-up.db"),
+    ...(withPostgres
+      ? [
+          server(
+            postgresPort,
+            {},
+            "unused.db",
+            `"${process.execPath}" --import tsx tests/support/e2e-postgres-server.ts ${postgresPort}`,
+          ),
+        ]
+      : []),
   ],
 });

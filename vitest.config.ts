@@ -21,11 +21,13 @@ const DATA_LAYER_TESTS = [
   "src/lib/mail/mail-sender.test.ts",
   "src/lib/throttle/mail-throttle.test.ts",
   "src/lib/auth/password-reset.test.ts",
+  "src/lib/devices/device-store.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */
 const POSTGRES_ONLY = [
   "tests/integration/multi-instance.test.ts",
+  "tests/integration/devices-multi-instance.test.ts",
   "tests/security/fail-closed-postgres.test.ts",
   "tests/integration/mail-multi-instance.test.ts",
 ];

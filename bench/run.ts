@@ -16,7 +16,7 @@ const { db } = await import("@/lib/db/database");
 const { hashPassword } = await import("@/lib/auth/password-hash");
 const { hashPool } = await import("@/lib/auth/hash-pool");
 const { newSessionData, sessionState } = await import("@/lib/session/session-data");
-const { resolveSession } = await import("@/lib/session/resolve-session");
+const { checkSession } = await import("@/lib/session/check-session");
 
 async function measure(name: string, iterations: number, run: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, iterations); i++) await run(); // warm up
@@ -46,10 +46,10 @@ const { unsealCached } = await import("@/lib/session/unseal-cache");
 await measure("unseal the same cookie again (the unseal cache)", 20000, () => unsealCached(seal, password, () => {}));
 await measure("limits check on the unsealed data", 20000, async () => sessionState(data, limits));
 await measure("full server-side check, first sight of the cookie", 2000, async () =>
-  resolveSession(await unsealData(seal, { password }), Date.now(), limits),
+  checkSession(await unsealData(seal, { password }), Date.now(), limits),
 );
 await measure("full server-side check, cached unseal + one SQLite query", 5000, async () =>
-  resolveSession(await unsealCached(seal, password, () => {}), Date.now(), limits),
+  checkSession(await unsealCached(seal, password, () => {}), Date.now(), limits),
 );
 await measure("seal a refreshed cookie (the proxy's once-a-minute write)", 1000, () =>
   sealData(data, { password, ttl: 3600 }),

@@ -8,8 +8,8 @@ import { checkOrigin } from "@/lib/http/origin-check";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-context";
 import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
 import { log } from "@/lib/log/logger";
+import { proxySession } from "@/lib/session/for-proxy";
 import { loginUrl } from "@/lib/session/login-url";
-import { proxySession } from "@/lib/session/proxy-session";
 
 /** Pages that need a session: the proxy sends visitors without a usable cookie to the login page early. */
 const PROTECTED = ["/private", "/account", "/pages-router/private"];

@@ -7,7 +7,7 @@ import { PageShell } from "@/components/page-shell";
 import { link } from "@/components/styles";
 import { env } from "@/lib/config/env";
 import { isUnavailable } from "@/lib/db/errors";
-import { type ActiveSession, resolveSession } from "@/lib/session/resolve-session";
+import { type ActiveSession, checkSession } from "@/lib/session/check-session";
 import { onUnsealError, sessionCookieName } from "@/lib/session/session-options";
 import { unsealCached } from "@/lib/session/unseal-cache";
 
@@ -21,7 +21,7 @@ async function headerSession(): Promise<ActiveSession | null> {
   const seal = (await cookies()).get(sessionCookieName())?.value;
   if (!seal) return null;
   try {
-    const check = await resolveSession(await unsealCached(seal, env().sessionSecrets.passwords, onUnsealError));
+    const check = await checkSession(await unsealCached(seal, env().sessionSecrets.passwords, onUnsealError));
     return check.status === "active" ? check : null;
   } catch (error) {
     if (isUnavailable(error)) return null;

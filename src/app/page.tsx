@@ -2,11 +2,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageShell } from "@/components/page-shell";
 import { card, link } from "@/components/styles";
-import { checkSession } from "@/lib/session/current-user";
+import { checkPageSession } from "@/lib/session/for-pages";
 import { displayName } from "@/lib/users/user";
 
 export default async function HomePage(): Promise<ReactNode> {
-  const check = await checkSession();
+  const check = await checkPageSession();
   const session = check.status === "active" ? check : null;
   const user = session?.user;
   return (

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { env } from "@/lib/config/env";
-import type { ActiveSession } from "@/lib/session/resolve-session";
+import type { ActiveSession } from "@/lib/session/check-session";
 import { showsVerifyBanner, verificationMode } from "@/lib/verification/verification-gate";
 import { ShellFrame } from "./shell-frame";
 import { SignOutButton } from "./sign-out-button";

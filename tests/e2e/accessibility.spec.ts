@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { axeViolations, withoutPageScripts } from "./axe";
-import { expect, test, uniqueEmail, watcherRunning } from "./fixtures";
+import { expect, logIn, test, uniqueEmail, watcherRunning } from "./fixtures";
 
 // Every page and state, checked by axe-core in light and dark, at desktop and phone widths (tests/e2e/axe.ts).
 // Each test walks one signed-in (or signed-out) context through its states and fails once, listing them all.
@@ -100,6 +100,27 @@ test("signed-in pages", async ({ page, signIn }) => {
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("That is not your current password.")).toBeVisible();
   found.push(...(await axeViolations(page, "account, change password error")));
+  expect(found).toEqual([]);
+});
+
+test("account, device list (two devices, then one signed out)", async ({ page, browser, baseURL, user }) => {
+  // Signed in through the form (a sealed fixture cookie records no device), and from a second browser.
+  const found: string[] = [];
+  await page.goto("/login?next=%2Faccount");
+  await logIn(page, user.email);
+  await expect(page).toHaveURL(/\/account$/);
+  const elsewhere = await browser.newContext({ baseURL });
+  const other = await elsewhere.newPage();
+  await other.goto("/login");
+  await logIn(other, user.email);
+  await expect(other).toHaveURL(/\/private$/);
+  await page.reload();
+  await expect(page.getByTestId("device")).toHaveCount(2);
+  found.push(...(await axeViolations(page, "account, device list")));
+  await page.getByTestId("device").first().getByRole("button").click();
+  await expect(page.getByRole("status").filter({ hasText: "That device was signed out." })).toBeVisible();
+  found.push(...(await axeViolations(page, "account, device signed out")));
+  await elsewhere.close();
   expect(found).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 import { expect, PASSWORD, test, watcherRunning } from "./fixtures";
 import { backgroundRgb } from "./layout";
 
-test("the account page ends other sessions and changes the password", async ({
+test("the account page ends other sessions and changes the password", { tag: "@both-engines" }, async ({
   page,
   browser,
   signIn,

@@ -1,6 +1,6 @@
 import { expect, logIn, PASSWORD, test, uniqueEmail } from "./fixtures";
 
-test("sign up, reach /private, sign out, and be bounced from /private", async ({ page }) => {
+test("sign up, reach /private, sign out, and be bounced from /private", { tag: "@both-engines" }, async ({ page }) => {
   const email = uniqueEmail("flow");
   await page.goto("/signup");
   await page.getByLabel("Email").fill(email);
@@ -29,7 +29,9 @@ test("sign up, reach /private, sign out, and be bounced from /private", async ({
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello Ada Lovelace");
 });
 
-test("login with next returns to the page that asked, and a wrong password is refused", async ({ page, user }) => {
+test("login with next returns to the page that asked, and a wrong password is refused", {
+  tag: "@both-engines",
+}, async ({ page, user }) => {
   await page.goto("/private?tab=secret");
   await expect(page).toHaveURL(/\/login\?next=%2Fprivate%3Ftab%3Dsecret$/);
 

@@ -16,14 +16,28 @@ export function uniqueEmail(label = "e2e"): string {
   return `${label}-${process.pid}-${Date.now()}-${counter}@example.com`;
 }
 
-let database: Promise<Db> | undefined;
-/** The same SQLite file the server under test uses. */
-function e2eDb(): Promise<Db> {
-  database ??= openDatabase(`file:${join(process.env.E2E_DIR ?? "", "app.db")}`);
+const databases = new Map<string, Promise<Db>>();
+/** The database the server under test uses, opened once per worker. */
+function e2eDb(url: string): Promise<Db> {
+  let database = databases.get(url);
+  if (!database) {
+    database = openDatabase(url);
+    databases.set(url, database);
+  }
   return database;
 }
 
+/** The default servers' SQLite file; the postgres project overrides `databaseUrl` (playwright.config.ts). */
+const SQLITE_URL = `file:${join(process.env.E2E_DIR ?? "", "app.db")}`;
+
+interface Options {
+  /** The database of the project's server, which the fixtures write to. */
+  databaseUrl: string;
+}
+
 interface Fixtures {
+  /** The server's database, open. */
+  db: Db;
   /** A user created straight in the database, with the password `PASSWORD`. */
   user: UserRecord;
   /** Signs `user` in by sealing a session cookie directly, skipping the login form; `ageMs` backdates it. */
@@ -34,10 +48,13 @@ interface Fixtures {
   expectedConsoleErrors: RegExp[];
 }
 
-export const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
-  user: async ({}, use) => {
-    const created = await createUser(await e2eDb(), {
+export const test = base.extend<Fixtures & Options>({
+  databaseUrl: [SQLITE_URL, { option: true }],
+  db: async ({ databaseUrl }, use) => {
+    await use(await e2eDb(databaseUrl));
+  },
+  user: async ({ db }, use) => {
+    const created = await createUser(db, {
       email: uniqueEmail("fixture"),
       name: "Fixture User",
       passwordHash: await hashPassword(PASSWORD),

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { expect } from "vitest";
+import { captureOutput } from "../support/captured-output";
 import { Client, parseSetCookie, type SetCookie } from "../support/http-client";
 
 /** The session cookie's name when the app runs with NODE_ENV=production. */
@@ -128,16 +129,9 @@ export function runScript(script: string, databaseUrl: string, args: string[] = 
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["pipe", "pipe", "pipe"],
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
+    const output = captureOutput(child);
     child.once("error", fail);
-    child.once("close", (code) => done({ code, stdout, stderr }));
+    child.once("close", (code) => done({ code, ...output }));
     child.stdin.end(stdin);
   });
 }

@@ -16,6 +16,8 @@ const ROUTES: Array<[string, string[]]> = [
   ["/api/sessions/confirm", ["POST"]],
   ["/api/logout", ["POST"]],
   ["/api/account/password", ["POST"]],
+  ["/api/account/sessions", ["GET"]],
+  ["/api/account/sessions/AAAAAAAAAAAAAAAAAAAAAA", ["DELETE"]],
   ["/api/health", ["GET"]],
   ["/api/pages-router/session", ["GET", "POST", "DELETE"]],
 ];

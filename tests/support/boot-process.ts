@@ -4,6 +4,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "./app-server";
+import { captureOutput } from "./captured-output";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -57,27 +58,20 @@ export async function bootServer(name: string, options: BootOptions = {}): Promi
     [join(cwd, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     { cwd, env, stdio: ["ignore", "pipe", "pipe"] },
   );
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString("utf8");
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString("utf8");
-  });
+  const output = captureOutput(child);
   const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
   const deadline = Date.now() + 60_000;
   while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) {
     if (await answersHealth(port)) {
       child.kill("SIGTERM");
       await exited;
-      return { kind: "served", stdout, stderr };
+      return { kind: "served", ...output };
     }
     await sleep(200);
   }
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   const code = await exited;
-  return { kind: "exited", code, stdout, stderr };
+  return { kind: "exited", code, ...output };
 }
 
 async function answersHealth(port: number): Promise<boolean> {

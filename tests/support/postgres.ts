@@ -82,13 +82,23 @@ export function testRunPid(): number {
 /** `iron_gate_test_<pid of the run>_<random>`. */
 export const TEST_DATABASE_NAME = /^iron_gate_test_(\d+)_[0-9a-f]+$/;
 
-/** Creates `iron_gate_test_<pid>_<random>`, empty, for one test file (or one test, or one app server). */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `iron_gate_test_${testRunPid()}_${randomBytes(4).toString("hex")}`;
-  await asAdmin((client) => client.query(`create database ${name}`));
+/** `iron_gate_test_<pid of the run>_<random>`: a name the run's teardown, or the next run's sweep, drops. */
+export function newTestDatabaseName(pid = testRunPid()): string {
+  return `iron_gate_test_${pid}_${randomBytes(4).toString("hex")}`;
+}
+
+/** The URL of the test database `name` on the test server. */
+export function testDatabaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), name, drop: () => dropTestDatabase(name) };
+  return url.toString();
+}
+
+/** Creates `iron_gate_test_<pid>_<random>`, empty, for one test file (or one test, or one app server). */
+export async function createTestDatabase(name = newTestDatabaseName()): Promise<TestDatabase> {
+  if (!TEST_DATABASE_NAME.test(name)) throw new Error(`not a test database name: ${name}`);
+  await asAdmin((client) => client.query(`create database ${name}`));
+  return { url: testDatabaseUrl(name), name, drop: () => dropTestDatabase(name) };
 }
 
 export async function dropTestDatabase(name: string): Promise<void> {

@@ -4,10 +4,10 @@ import { type ReactNode, startTransition, useActionState, useEffect, useRef, use
 import { changePasswordAction } from "@/app/actions/account-actions";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
 import { FormMessage } from "@/components/form-message";
+import { PasswordField } from "@/components/password-field";
 import { PasswordStrength } from "@/components/password-strength";
 import { link } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
-import { TextField } from "@/components/text-field";
 import { useFieldErrors } from "@/components/use-field-errors";
 import { useStepUp } from "./step-up-dialog";
 
@@ -63,21 +63,17 @@ export function ChangePasswordForm({
         </a>
       ) : null}
       <FormMessage text={state.notice} tone="success" />
-      <TextField
+      <PasswordField
+        kind="current"
         name="currentPassword"
         label="Current password"
-        type="password"
-        autoComplete="current-password"
-        required
         onChange={() => errors.clear("currentPassword")}
         error={errors.of("currentPassword")}
       />
-      <TextField
+      <PasswordField
+        kind="new"
         name="newPassword"
         label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
         onChange={(event) => {
           setNewPassword(event.target.value);
           errors.clear("newPassword");

@@ -4,9 +4,9 @@ import { type ReactNode, useActionState } from "react";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
 import { confirmAndContinueAction } from "@/app/actions/step-up-actions";
 import { FormMessage } from "@/components/form-message";
+import { PasswordField } from "@/components/password-field";
 import { link } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
-import { TextField } from "@/components/text-field";
 import type { StepUpAction } from "@/lib/session/step-up-action";
 
 const WHAT: Record<StepUpAction, string> = {
@@ -33,14 +33,7 @@ export function ConfirmStep({ action }: { action: StepUpAction }): ReactNode {
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="action" value={action} />
         <FormMessage text={state.message} tone="error" />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={state.fields.password}
-        />
+        <PasswordField kind="current" name="password" error={state.fields.password} />
         <SubmitButton pendingText="Confirming…">Confirm and continue</SubmitButton>
       </form>
       <a href="/account" className={`mt-3 inline-block text-sm ${link}`}>

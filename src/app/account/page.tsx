@@ -3,14 +3,16 @@ import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
 import { PageShell } from "@/components/page-shell";
 import { card, mutedText } from "@/components/styles";
-import { recentEvents } from "@/lib/audit/audit-log";
+import { recentEvents } from "@/lib/audit/recent-events";
 import { env } from "@/lib/config/env";
-import { requireSession } from "@/lib/session/current-user";
+import { listDevices } from "@/lib/devices/devices";
+import { requireSession } from "@/lib/session/for-pages";
 import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
+import { DeviceList } from "./device-list";
 import { RecentEvents } from "./recent-events";
 import { SessionActions } from "./session-actions";
 import { SessionTimeline } from "./session-timeline";
@@ -26,6 +28,8 @@ const DONE = new Map([
   ["confirmed", "Password confirmed. You can change it now."],
   ["confirmed-email", "Password confirmed. You can change your email address now."],
   ["email-changed", "Your email address was changed. Your other sessions were signed out."],
+  ["device-signed-out", "That device was signed out."],
+  ["device-gone", "That device was already signed out."],
 ]);
 
 export default async function AccountPage({ searchParams }: Props): Promise<ReactNode> {
@@ -33,6 +37,7 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
   const { done, confirm } = await searchParams;
   const notice = typeof done === "string" ? DONE.get(done) : undefined;
   const events = await recentEvents(session.user.id);
+  const devices = await listDevices(session);
   const times = {
     signedInAt: session.data.authenticatedAt,
     idleExpiresAt: session.idleExpiresAt,
@@ -72,6 +77,12 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
           </dl>
           <SessionTimeline initial={times} serverNow={Date.now()} />
           <SessionActions />
+        </section>
+        <section id="devices" className={`mt-6 ${card}`} aria-labelledby="devices-heading">
+          <h2 id="devices-heading" className="mb-3 font-semibold">
+            Your devices
+          </h2>
+          <DeviceList devices={devices} />
         </section>
         <section className={`mt-6 ${card}`} aria-labelledby="activity">
           <h2 id="activity" className="mb-3 font-semibold">

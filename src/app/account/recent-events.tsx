@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
-import type { StoredEvent } from "@/lib/audit/audit-log";
+import type { StoredEvent } from "@/lib/audit/audit-event";
 
 const LABELS: Record<string, string> = {
   sign_up: "Account created",
@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   sign_out: "Signed out",
   session_expired: "Session expired",
   sessions_revoked: "Sessions ended",
+  device_signed_out: "Device signed out",
   password_changed: "Password change",
   password_confirmed: "Password confirmed",
   throttled: "Attempts slowed down",

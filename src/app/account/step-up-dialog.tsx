@@ -2,8 +2,8 @@
 
 import { createContext, type FormEvent, type ReactNode, use, useCallback, useRef, useState } from "react";
 import { FormMessage } from "@/components/form-message";
+import { PasswordField } from "@/components/password-field";
 import { dialogBox, secondaryButton } from "@/components/styles";
-import { TextField } from "@/components/text-field";
 import { errorText } from "./api-error";
 
 /** Opens the password dialog; resolves true once the password was confirmed, false when it was dismissed. */
@@ -80,7 +80,7 @@ export function StepUpProvider({ children }: { children: ReactNode }): ReactNode
             For your security, enter your password again to go on.
           </p>
           <FormMessage text={error} tone="error" />
-          <TextField name="stepUpPassword" label="Password" type="password" autoComplete="current-password" required />
+          <PasswordField kind="current" name="stepUpPassword" />
           <div className="flex gap-3">
             <button type="submit" disabled={busy} aria-busy={busy} className={secondaryButton}>
               {busy ? "Confirming…" : "Confirm"}

@@ -3,7 +3,7 @@
 import { EmailSchema } from "@/lib/auth/email";
 import { requestEmailChange } from "@/lib/email-change/request-email-change";
 import { currentRequestContext } from "@/lib/http/current-request";
-import { requireSession } from "@/lib/session/current-user";
+import { requireSession } from "@/lib/session/for-pages";
 import { stepUpOf } from "@/lib/session/step-up-guard";
 import { resendVerification } from "@/lib/verification/resend-verification";
 import { type FormState, formText } from "./form-state";

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { AuthCard, PageShell } from "@/components/page-shell";
 import { link, mutedText } from "@/components/styles";
 import { ResendForm } from "@/components/verification/resend-form";
-import { checkSession } from "@/lib/session/current-user";
+import { checkPageSession } from "@/lib/session/for-pages";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Check your email" };
  * a new and a taken address), and the only page an unverified signed-in user sees under `required`.
  */
 export default async function CheckEmailPage(): Promise<ReactNode> {
-  const session = await checkSession();
+  const session = await checkPageSession();
   if (session.status === "active" && session.emailVerified) redirect("/private");
   if (session.status !== "active") {
     return (

@@ -1,7 +1,7 @@
 import { confirmEmailChange } from "@/lib/email-change/confirm-email-change";
 import { currentRequestContext } from "@/lib/http/current-request";
-import { keepThisSession } from "@/lib/session/session-commands";
-import { verifySession } from "@/lib/session/verify-session";
+import { checkAppRouterSession } from "@/lib/session/app-router-check";
+import { keepThisSession } from "@/lib/session/keep-session";
 import { headWithoutFollowing, LINK_RESULT_PATH, linkRoute } from "@/lib/verification/link-route";
 
 /**
@@ -9,7 +9,7 @@ import { headWithoutFollowing, LINK_RESULT_PATH, linkRoute } from "@/lib/verific
  * browser's when it is signed in as that user (the "sign out everywhere else" bump and kept session).
  */
 export const GET = linkRoute(async (token) => {
-  const before = await verifySession();
+  const before = await checkAppRouterSession();
   const result = await confirmEmailChange(token, await currentRequestContext());
   if (!result.ok) return `${LINK_RESULT_PATH}?result=${result.code === "email_taken" ? "taken" : "invalid"}`;
   if (before.status === "active" && before.user.id === result.userId) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AuthCard, PageShell } from "@/components/page-shell";
 import { link } from "@/components/styles";
-import { getCurrentUser } from "@/lib/session/current-user";
+import { getCurrentUser } from "@/lib/session/for-pages";
 
 export const metadata: Metadata = { title: "Email link", referrer: "no-referrer" };
 

@@ -4,6 +4,7 @@ import { type ReactNode, useActionState } from "react";
 import { signInAction } from "@/app/actions/auth-actions";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
 import { FormMessage } from "@/components/form-message";
+import { PasswordField } from "@/components/password-field";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
 import { useFieldErrors } from "@/components/use-field-errors";
@@ -38,12 +39,9 @@ export function LoginForm({ next, notice }: { next: string; notice: string | nul
         onChange={() => errors.clear("email")}
         error={errors.of("email")}
       />
-      <TextField
+      <PasswordField
+        kind="current"
         name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
         onChange={() => errors.clear("password")}
         error={errors.of("password")}
       />

@@ -6,7 +6,7 @@ import { AuthCard, PageShell } from "@/components/page-shell";
 import { AnnounceSignOut } from "@/components/session/announce-sign-out";
 import { link, mutedText } from "@/components/styles";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
-import { getCurrentUser } from "@/lib/session/current-user";
+import { getCurrentUser } from "@/lib/session/for-pages";
 import { LoginForm } from "./login-form";
 import { logoutMessage } from "./logout-reason";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { PageShell } from "@/components/page-shell";
-import { requireSession } from "@/lib/session/current-user";
+import { requireSession } from "@/lib/session/for-pages";
 import { displayName } from "@/lib/users/user";
 
 export const metadata: Metadata = { title: "Private" };

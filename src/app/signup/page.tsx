@@ -6,7 +6,7 @@ import { AuthCard, PageShell } from "@/components/page-shell";
 import { link, mutedText } from "@/components/styles";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { env } from "@/lib/config/env";
-import { getCurrentUser } from "@/lib/session/current-user";
+import { getCurrentUser } from "@/lib/session/for-pages";
 import { SignUpForm } from "./signup-form";
 
 export const metadata: Metadata = { title: "Sign up" };

@@ -4,6 +4,7 @@ import { type ReactNode, useActionState, useState } from "react";
 import { signUpAction } from "@/app/actions/auth-actions";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
 import { FormMessage } from "@/components/form-message";
+import { PasswordField } from "@/components/password-field";
 import { PasswordStrength } from "@/components/password-strength";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
@@ -43,12 +44,9 @@ export function SignUpForm({ next, appName }: { next: string; appName: string })
         }}
         error={errors.of("name")}
       />
-      <TextField
+      <PasswordField
+        kind="new"
         name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
         value={password}
         onChange={(event) => {
           setPassword(event.target.value);

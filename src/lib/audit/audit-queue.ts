@@ -1,6 +1,7 @@
 import type { RequestContext } from "@/lib/http/request-context";
 import { log } from "@/lib/log/logger";
-import { type AuthEvent, logAuthEvent, writeAuthEvent } from "./audit-log";
+import type { AuthEvent } from "./audit-event";
+import { logAuthEvent, writeAuthEvent } from "./audit-log";
 
 /** At most this many events wait; past it a flood is dropped (and logged) rather than held in memory. */
 export const AUDIT_QUEUE_LIMIT = 1_000;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EmailSchema } from "./email";
 import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from "./invisible-characters";
-import { MAX_PASSWORD_BYTES, normalizePassword, PasswordInputSchema } from "./password-rules";
+import { PasswordInputSchema, passwordField } from "./password-rules";
 
 export const MAX_NAME_LENGTH = 100;
 
@@ -19,15 +19,8 @@ export const NameSchema = z
 export const NextSchema = z.string({ error: "next must be a path such as /private." }).max(2048).optional();
 
 /** A new password before the policy runs: a string within the byte cap (the policy needs context). */
-export const NewPasswordSchema = z
-  .string({ error: "Choose a password." })
-  // Empty is flagged here, with the other fields, rather than by the policy once the email is valid.
-  .min(1, "Choose a password.")
-  .refine((password) => password.isWellFormed(), "Remove the characters that are not valid text.")
-  .refine((password) => new TextEncoder().encode(password).length <= MAX_PASSWORD_BYTES, {
-    message: `Use at most ${MAX_PASSWORD_BYTES} bytes.`,
-  })
-  .transform(normalizePassword);
+// Empty is flagged here, with the other fields, rather than by the policy once the email is valid.
+export const NewPasswordSchema = passwordField("Choose a password.");
 
 export const SignInSchema = z.object({
   email: EmailSchema,

@@ -4,6 +4,7 @@ import { findUserByEmail, replacePasswordHash } from "@/lib/users/user-repositor
 import { signIn, signUp } from "./auth-service";
 import { hashPool } from "./hash-pool";
 import { hashPassword, parseHash } from "./password-hash";
+import { throttledAndAudited } from "./throttled";
 
 const PASSWORD = "velvet tractor kiwi orbit lantern";
 const context = { ip: "203.0.113.7", userAgent: "unit test", requestId: "unit" };
@@ -82,5 +83,32 @@ describe("signIn", () => {
     const upgraded = await findUserByEmail(database, address);
     expect(parseHash(upgraded?.passwordHash ?? "")).toMatchObject({ memory: 19456, passes: 2, parallelism: 1 });
     expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
+  });
+});
+
+describe("throttledAndAudited", () => {
+  it("answers throttled with the wait and records one blocked event with the action, scope and user", async () => {
+    const ip = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${(n++).toString(16)}::1`;
+    const here = { ip, userAgent: "unit test", requestId: "unit" };
+    const address = email();
+    const created = await signUp({ email: address, password: PASSWORD, name: null }, context);
+    if (!created.ok || created.kind !== "signed-up") throw new Error("sign-up failed");
+    const verdict = { scope: "account", retryAfterSeconds: 7 } as const;
+    expect(await throttledAndAudited(verdict, "step-up", here, created.user.id)).toEqual({
+      ok: false,
+      code: "throttled",
+      retryAfterSeconds: 7,
+    });
+    // Once a minute per address: a flood adds nothing.
+    await throttledAndAudited(verdict, "step-up", here, created.user.id);
+    const rows = await (await db())
+      .selectFrom("authEvents")
+      .select(["event", "outcome", "userId", "detail"])
+      .where("userId", "=", created.user.id)
+      .where("event", "=", "throttled")
+      .execute();
+    expect(rows).toEqual([
+      { event: "throttled", outcome: "blocked", userId: created.user.id, detail: "step-up, per account" },
+    ]);
   });
 });

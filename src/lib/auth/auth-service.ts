@@ -1,4 +1,5 @@
-import { audit, maskEmail, oncePerMinuteId } from "@/lib/audit/audit-log";
+import { audit } from "@/lib/audit/audit-log";
+import { maskEmail } from "@/lib/audit/mask-email";
 import { env } from "@/lib/config/env";
 import { db, reader } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";
@@ -13,9 +14,7 @@ import { sendsVerification, signUpSignsIn, verificationMode } from "@/lib/verifi
 import type { SignInInput, SignUpInput } from "./auth-schemas";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { judgePassword } from "./password-judge";
-
-/** Too many attempts: answer 429 with `Retry-After` (decision 7). */
-export type Throttled = { ok: false; code: "throttled"; retryAfterSeconds: number };
+import { type Throttled, throttledAndAudited } from "./throttled";
 
 export type SignUpResult =
   /** The account exists and the caller signs it in (`EMAIL_VERIFICATION` off or optional). */
@@ -31,16 +30,6 @@ export type SignUpResult =
 
 export type SignInResult = { ok: true; user: UserRecord } | { ok: false; code: "invalid_credentials" } | Throttled;
 
-async function throttled(
-  verdict: { scope: string; retryAfterSeconds: number },
-  action: string,
-  context: RequestContext,
-): Promise<Throttled> {
-  const id = oncePerMinuteId("throttled", context);
-  await audit({ id, event: "throttled", outcome: "blocked", detail: `${action}, per ${verdict.scope}` }, context);
-  return { ok: false, code: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
-}
-
 /**
  * Creates an account: policy, hash, then one insert that the unique index arbitrates (section C.2), with its
  * verification link in the same transaction. Under `EMAIL_VERIFICATION=required` a taken address is not
@@ -51,7 +40,7 @@ export async function signUp(
   context: RequestContext,
 ): Promise<SignUpResult> {
   const admitted = await admitAttempt(await db(), { ip: context.ip }, throttlePolicy());
-  if (!admitted.ok) return throttled(admitted, "sign-up", context);
+  if (!admitted.ok) return throttledAndAudited(admitted, "sign-up", context);
   const verdict = await judgePassword(input.password, {
     email: input.email,
     name: input.name,
@@ -89,7 +78,7 @@ export async function signIn(
 ): Promise<SignInResult> {
   const database = await db();
   const admitted = await admitAttempt(database, { ip: context.ip, account: input.email }, throttlePolicy());
-  if (!admitted.ok) return throttled(admitted, "sign-in", context);
+  if (!admitted.ok) return throttledAndAudited(admitted, "sign-in", context);
   const user = await findUserByEmail(await reader(), input.email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   const upgrade = user && matches && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;

@@ -8,11 +8,11 @@ import { killEmailTokens } from "@/lib/mail/email-tokens";
 import { enqueueMail } from "@/lib/mail/outbox";
 import type { PublicUser } from "@/lib/users/user";
 import { replacePasswordHash } from "@/lib/users/user-repository";
-import type { Throttled } from "./auth-service";
 import { checkCurrentPassword } from "./current-password";
 import { hashPassword } from "./password-hash";
 import { judgePassword } from "./password-judge";
 import { passwordChangedMail } from "./password-reset-mail";
+import type { Throttled } from "./throttled";
 
 export type ChangePasswordResult =
   | { ok: true; sessionVersion: number }

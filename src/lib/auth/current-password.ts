@@ -1,12 +1,13 @@
-import { type AuthEventName, audit, oncePerMinuteId } from "@/lib/audit/audit-log";
+import type { AuthEventName } from "@/lib/audit/audit-event";
+import { audit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db/database";
 import type { RequestContext } from "@/lib/http/request-context";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";
 import { admitAttempt, clearAccount } from "@/lib/throttle/throttle-store";
 import type { PublicUser } from "@/lib/users/user";
 import { findUserById } from "@/lib/users/user-repository";
-import type { Throttled } from "./auth-service";
 import { verifyPassword } from "./password-hash";
+import { type Throttled, throttledAndAudited } from "./throttled";
 
 /** `passwordHash` is the hash that matched: a later write can insist it is still the stored one. */
 export type CurrentPasswordCheck =
@@ -28,9 +29,7 @@ export async function checkCurrentPassword(
   const database = await db();
   const admitted = await admitAttempt(database, { ip: context.ip, account: user.email }, throttlePolicy());
   if (!admitted.ok) {
-    const id = oncePerMinuteId("throttled", context);
-    await audit({ id, event: "throttled", outcome: "blocked", userId: user.id, detail: purpose.label }, context);
-    return { ok: false, code: "throttled", retryAfterSeconds: admitted.retryAfterSeconds };
+    return throttledAndAudited(admitted, purpose.label, context, user.id);
   }
   const stored = await findUserById(database, user.id);
   if (!stored || !(await verifyPassword(password, stored.passwordHash))) {

@@ -1,4 +1,5 @@
-import { audit, maskEmail } from "@/lib/audit/audit-log";
+import { audit } from "@/lib/audit/audit-log";
+import { maskEmail } from "@/lib/audit/mask-email";
 import { env } from "@/lib/config/env";
 import type { Db } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";

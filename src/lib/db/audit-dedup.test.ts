@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { audit, oncePerMinuteId } from "@/lib/audit/audit-log";
+import { audit } from "@/lib/audit/audit-log";
+import { oncePerMinuteId } from "@/lib/audit/event-ids";
 import {
   createTestDatabase,
   postgresForTests,

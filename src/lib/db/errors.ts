@@ -63,6 +63,11 @@ export function isConnectionLost(error: unknown): boolean {
   );
 }
 
+/** SQLite's "another connection holds the write lock": the driver retries it before it becomes a 503. */
+export function isSqliteBusy(error: unknown): boolean {
+  return field(error, "errcode") === SQLITE_BUSY;
+}
+
 /**
  * One meaning for both engines (decision 8): locked, unreachable, killed, out of connections, too slow or
  * in a lost race all mean "service unavailable, try again", never a 500.

@@ -135,6 +135,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("users").addColumn("email_verified_at", "bigint").execute();
     },
   },
+  "0007_device_versions": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The `sessionVersion` a device's seal was made with (or kept at): a bump ("sign out everywhere
+      // (else)", a password change, an admin's disable) ends every row of an older version without touching
+      // them (README, "Devices").
+      await db.schema
+        .alterTable("user_sessions")
+        .addColumn("session_version", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
   "0010_mail_failed": {
     async up(db: Kysely<unknown>): Promise<void> {
       // Set when the sender gives a message up (a permanent refusal, or too many attempts); its body is scrubbed.

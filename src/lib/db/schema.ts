@@ -32,6 +32,8 @@ export interface UserSessionsTable {
   expiresAt: DbMillis;
   ipAddress: string | null;
   device: string;
+  /** The user's `sessionVersion` the seal carries: only rows at the current one are live (migration 0007). */
+  sessionVersion: Generated<number>;
 }
 
 /** Mail written in the same transaction as its cause and delivered in the background (issue 12). */

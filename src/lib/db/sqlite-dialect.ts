@@ -17,10 +17,10 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from "kysely";
+import { isSqliteBusy } from "./errors";
 
 /** How long a statement keeps retrying while another process holds SQLite's write lock. */
 export const BUSY_TIMEOUT_MS = 5_000;
-const SQLITE_BUSY = 5;
 
 /**
  * Opens a SQLite file with the durability settings of decision 9. SQLite's own busy timeout is 0: with
@@ -34,9 +34,6 @@ export function openSqlite(path: string): DatabaseSync {
   db.exec("PRAGMA foreign_keys = ON");
   return db;
 }
-
-const isBusy = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && (error as { errcode?: unknown }).errcode === SQLITE_BUSY;
 
 /** When this process first found the database locked, in the current spell of locking; null when it is not. */
 let busySince: number | null = null;
@@ -55,7 +52,7 @@ export async function whenNotBusy<T>(run: () => T, timeoutMs = BUSY_TIMEOUT_MS):
       busySince = null;
       return result;
     } catch (error) {
-      if (!isBusy(error)) throw error;
+      if (!isSqliteBusy(error)) throw error;
       busySince ??= started;
       if (Date.now() + pause > Math.min(started, busySince) + timeoutMs) throw error;
       await sleep(pause);

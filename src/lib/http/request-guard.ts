@@ -1,4 +1,5 @@
-import { audit, oncePerMinuteId } from "@/lib/audit/audit-log";
+import { audit } from "@/lib/audit/audit-log";
+import { oncePerMinuteId } from "@/lib/audit/event-ids";
 import { env } from "@/lib/config/env";
 import { log } from "@/lib/log/logger";
 import { crossOriginResponse, jsonError } from "./api-response";

@@ -10,14 +10,15 @@ import type {
 } from "next";
 import { env } from "@/lib/config/env";
 import { isUnavailable } from "@/lib/db/errors";
+import { noteActivity } from "@/lib/devices/record-activity";
 import { CROSS_ORIGIN_BODY } from "@/lib/http/api-response";
 import { checkOrigin } from "@/lib/http/origin-check";
 import { nodeHeaders } from "@/lib/http/request-context";
 import { isTemporaryFailure } from "@/lib/http/temporary-failure";
 import { log } from "@/lib/log/logger";
 import type { PublicUser } from "@/lib/users/user";
+import { checkSession, type SignedOutReason } from "./check-session";
 import { keptCookieName, readKeptProof } from "./kept-proof";
-import { resolveSession, type SignedOutReason } from "./resolve-session";
 import type { SessionData, SessionExpiries } from "./session-data";
 import { sessionOptions } from "./session-options";
 
@@ -51,7 +52,7 @@ async function attachSession<R extends IncomingMessage>(
   const session = await getIronSession<SessionData>(jar, sessionOptions());
   const serverNow = Date.now();
   const readProof = () => readKeptProof(jar.read(keptCookieName()));
-  const check = await resolveSession(session, serverNow, undefined, readProof).catch((error: unknown) => {
+  const check = await checkSession(session, serverNow, undefined, readProof).catch((error: unknown) => {
     if (unavailable === "throw" || !isUnavailable(error)) throw error;
     log.warn("session_check_unavailable", { error });
     return null;
@@ -59,6 +60,7 @@ async function attachSession<R extends IncomingMessage>(
   const signedOut: WithSession = { session, user: null, expiries: null, signedOutReason: "none", emailVerified: false };
   if (check === null) return Object.assign(req, signedOut);
   if (check.status !== "active") return Object.assign(req, { ...signedOut, signedOutReason: check.reason });
+  noteActivity(check.data);
   const { user, idleExpiresAt, absoluteExpiresAt, emailVerified } = check;
   const expiries = { idleExpiresAt, absoluteExpiresAt, serverNow };
   return Object.assign(req, { ...signedOut, user, emailVerified, expiries });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/database";
 import { createUser, findUserForSession } from "@/lib/users/user-repository";
-import { resolveSession } from "./resolve-session";
+import { checkSession } from "./check-session";
 import { newSessionData } from "./session-data";
 import { bumpSessionVersion, purgeEndedSessions, recordEndedSession } from "./session-store";
 
@@ -18,16 +18,16 @@ async function newUser() {
   return created.user;
 }
 
-describe("resolveSession and the session store (R15, decision 5)", () => {
+describe("checkSession and the session store (R15, decision 5)", () => {
   it("says why a session is not usable", async () => {
     const user = await newUser();
     const now = Date.now();
     const data = newSessionData(user, now);
-    expect(await resolveSession(data, now, limits)).toMatchObject({ status: "active", user: { id: user.id } });
-    expect(await resolveSession({}, now, limits)).toMatchObject({ status: "signed-out", reason: "none" });
-    expect(await resolveSession(data, now + 60_000, limits)).toMatchObject({ reason: "expired" });
-    expect(await resolveSession(data, now + 600_000, limits)).toMatchObject({ reason: "ended" });
-    expect(await resolveSession({ ...data, uid: "nobody" }, now, limits)).toMatchObject({ reason: "removed" });
+    expect(await checkSession(data, now, limits)).toMatchObject({ status: "active", user: { id: user.id } });
+    expect(await checkSession({}, now, limits)).toMatchObject({ status: "signed-out", reason: "none" });
+    expect(await checkSession(data, now + 60_000, limits)).toMatchObject({ reason: "expired" });
+    expect(await checkSession(data, now + 600_000, limits)).toMatchObject({ reason: "ended" });
+    expect(await checkSession({ ...data, uid: "nobody" }, now, limits)).toMatchObject({ reason: "removed" });
   });
 
   it("refuses an ended session id and a stale sessionVersion", async () => {
@@ -38,11 +38,11 @@ describe("resolveSession and the session store (R15, decision 5)", () => {
     const other = newSessionData(user, now);
     await recordEndedSession(database, ended.sid, user.id, now + 600_000);
     await recordEndedSession(database, ended.sid, user.id, now + 600_000); // idempotent
-    expect(await resolveSession(ended, now, limits)).toMatchObject({ reason: "revoked" });
-    expect(await resolveSession(other, now, limits)).toMatchObject({ status: "active" });
+    expect(await checkSession(ended, now, limits)).toMatchObject({ reason: "revoked" });
+    expect(await checkSession(other, now, limits)).toMatchObject({ status: "active" });
     expect(await bumpSessionVersion(database, user.id)).toBe(2);
-    expect(await resolveSession(other, now, limits)).toMatchObject({ reason: "revoked" });
-    expect(await resolveSession({ ...other, ver: 2 }, now, limits)).toMatchObject({ status: "active" });
+    expect(await checkSession(other, now, limits)).toMatchObject({ reason: "revoked" });
+    expect(await checkSession({ ...other, ver: 2 }, now, limits)).toMatchObject({ status: "active" });
   });
 
   it("records nothing for a user who is gone, and purges records once their seals have expired", async () => {

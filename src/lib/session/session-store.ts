@@ -3,9 +3,11 @@ import { isForeignKeyViolation } from "@/lib/db/errors";
 
 /**
  * Records that a session was signed out, so a copy of its cookie is refused until the seal would have
- * expired anyway (R15, decision 5). Idempotent.
+ * expired anyway (R15, decision 5), and drops its device row. Idempotent.
  */
 export async function recordEndedSession(db: Db, sid: string, userId: string, expiresAt: number): Promise<void> {
+  // The device leaves the list with it (issue 11 §1); first, since a failed insert below may end a transaction.
+  await db.deleteFrom("userSessions").where("sid", "=", sid).where("userId", "=", userId).execute();
   // Insert-select: nothing to record (and no foreign-key error) when the user is already gone. On PostgreSQL
   // a removal committed between the select and the foreign-key check still fails that check: the user's
   // sessions ended with the user (R16), so there is nothing to record then either.

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import type { ActiveSession } from "./resolve-session";
+import type { ActiveSession } from "./check-session";
 import { stepUpOf } from "./step-up-guard";
 
 /** The account page's actions that need a recent password (R61), as named in `/account?confirm=…`. */

@@ -1,10 +1,10 @@
 import { audit } from "@/lib/audit/audit-log";
-import type { Throttled } from "@/lib/auth/auth-service";
 import { checkCurrentPassword } from "@/lib/auth/current-password";
+import type { Throttled } from "@/lib/auth/throttled";
 import { env } from "@/lib/config/env";
 import type { RequestContext } from "@/lib/http/request-context";
-import type { ActiveSession } from "./resolve-session";
-import { saveSession } from "./session";
+import { saveSession } from "./app-cookies";
+import type { ActiveSession } from "./check-session";
 import { touch } from "./session-data";
 import { confirmedAt } from "./step-up";
 

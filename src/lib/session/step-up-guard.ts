@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
 import { jsonError } from "@/lib/http/api-response";
-import type { ActiveSession } from "./resolve-session";
+import type { ActiveSession } from "./check-session";
 import { type StepUp, stepUpState } from "./step-up";
 
 /** This session's step-up state under the configured window (`SESSION_STEP_UP_WINDOW`). */

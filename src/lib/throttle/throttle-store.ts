@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/database";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { purgeDue } from "@/lib/db/purge-schedule";
 import { type Trx, transaction } from "@/lib/db/transaction";
 import { ipBucket } from "@/lib/http/request-context";
 import { accountDelayMs, type ThrottlePolicy } from "./throttle-policy";
@@ -98,18 +99,15 @@ export async function admitAttempt(
   return verdict;
 }
 
-const PURGE_EVERY_MS = 3_600_000;
 /** An account quiet this long starts again from zero consecutive failures. */
 export const ACCOUNT_MEMORY_MS = 30 * 86_400_000;
-const holder = globalThis as typeof globalThis & { __ironGateThrottlePurgedAt?: number };
 
 /**
  * Drops rows that say nothing any more, at most once an hour: address buckets that have refilled
  * completely, and accounts with no attempt for 30 days whose wait is over.
  */
 export async function purgeThrottles(db: Db, policy: ThrottlePolicy, now = Date.now()): Promise<void> {
-  if (now - (holder.__ironGateThrottlePurgedAt ?? 0) < PURGE_EVERY_MS) return;
-  holder.__ironGateThrottlePurgedAt = now;
+  if (!purgeDue("throttles", now)) return;
   const refilledAfterMs = Math.ceil((policy.ipBurst * 60_000) / policy.ipPerMinute);
   await db
     .deleteFrom("throttles")

@@ -1,5 +1,5 @@
 import { methodNotAllowed } from "@/lib/http/api-response";
-import { signOutHandler } from "@/lib/session/sign-out-handler";
+import { signOutHandler } from "@/lib/session/sign-out";
 
 /** The tutorial's logout endpoint; the same as `DELETE /api/sessions`. */
 export const POST = signOutHandler;

@@ -6,12 +6,11 @@ import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/a
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
-import { requireApiSession } from "@/lib/session/api-session";
-import { endSession, startSession } from "@/lib/session/session";
-import { signOutEverywhere } from "@/lib/session/session-commands";
-import { signedOutResponse } from "@/lib/session/sign-out-handler";
+import { checkAppRouterSession } from "@/lib/session/app-router-check";
+import { requireApiSession } from "@/lib/session/for-routes";
+import { startSession } from "@/lib/session/sign-in";
+import { endSession, signedOutResponse, signOutEverywhere } from "@/lib/session/sign-out";
 import { requireStepUp } from "@/lib/session/step-up-guard";
-import { verifySession } from "@/lib/session/verify-session";
 import { toPublicUser } from "@/lib/users/user";
 
 /**
@@ -20,7 +19,7 @@ import { toPublicUser } from "@/lib/users/user";
  */
 export const GET = apiRoute(async () => {
   const serverNow = Date.now();
-  const check = await verifySession(serverNow);
+  const check = await checkAppRouterSession(serverNow);
   if (check.status !== "active") return json({ user: null, reason: check.reason, serverNow });
   const { user, idleExpiresAt, absoluteExpiresAt } = check;
   return json({ user, expiresAt: idleExpiresAt, idleExpiresAt, absoluteExpiresAt, serverNow });

@@ -5,7 +5,7 @@ import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/a
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
-import { startSession } from "@/lib/session/session";
+import { startSession } from "@/lib/session/sign-in";
 import { toPublicUser } from "@/lib/users/user";
 
 /**

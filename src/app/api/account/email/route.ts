@@ -5,7 +5,7 @@ import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
-import { requireApiSession } from "@/lib/session/api-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 const EmailChangeSchema = z.object({ newEmail: EmailSchema });

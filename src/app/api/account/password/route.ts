@@ -4,8 +4,8 @@ import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/a
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
-import { requireApiSession } from "@/lib/session/api-session";
-import { keepThisSession } from "@/lib/session/session-commands";
+import { requireApiSession } from "@/lib/session/for-routes";
+import { keepThisSession } from "@/lib/session/keep-session";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 /**

@@ -3,7 +3,7 @@ import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/a
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
-import { requireApiSession } from "@/lib/session/api-session";
+import { requireApiSession } from "@/lib/session/for-routes";
 import { confirmPassword } from "@/lib/session/step-up-confirm";
 
 /** `{password}`: a step-up confirmation (R61), throttled like sign-in; the time goes into this session's seal. */

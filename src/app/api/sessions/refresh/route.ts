@@ -1,7 +1,7 @@
 import { json, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
-import { requireApiSession } from "@/lib/session/api-session";
-import { extendSession } from "@/lib/session/session-commands";
+import { requireApiSession } from "@/lib/session/for-routes";
+import { extendSession } from "@/lib/session/keep-session";
 
 /** "Stay signed in": restarts the idle window and answers the new expiries; never past the absolute limit. */
 export const POST = apiRoute(async () => {

@@ -1,7 +1,7 @@
 import { json, methodNotAllowed } from "@/lib/http/api-response";
 import { apiRoute } from "@/lib/http/api-route";
-import { requireApiSession } from "@/lib/session/api-session";
-import { revokeOtherSessions } from "@/lib/session/session-commands";
+import { requireApiSession } from "@/lib/session/for-routes";
+import { revokeOtherSessions } from "@/lib/session/sign-out";
 import { requireStepUp } from "@/lib/session/step-up-guard";
 
 /** "Sign out everywhere else": every other session of this user ends; this one goes on (R17, step-up R61). */

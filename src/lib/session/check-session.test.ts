@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedVersion } from "./resolve-session";
+import { acceptedVersion } from "./check-session";
 import { newSessionData } from "./session-data";
 
 const SID = "kept-session-id-0000";

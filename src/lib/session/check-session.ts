@@ -30,7 +30,7 @@ export type SessionCheck = ActiveSession | { status: "signed-out"; reason: Signe
  * signed out (its `sid` is not recorded as ended), whose user still exists with the same `sessionVersion`.
  * One query. Never writes.
  */
-export async function resolveSession(
+export async function checkSession(
   raw: unknown,
   now = Date.now(),
   limits: SessionLimits = sessionLimits(),

@@ -1,18 +1,21 @@
 import { getIronSession, type IronSession, type UnsealErrorReason } from "iron-session";
 import { cookies } from "next/headers";
-import { oncePerMinuteId } from "@/lib/audit/audit-log";
 import { auditLater } from "@/lib/audit/audit-queue";
+import { oncePerMinuteId } from "@/lib/audit/event-ids";
 import { env } from "@/lib/config/env";
 import { currentRequestContext } from "@/lib/http/current-request";
-import type { UserRecord } from "@/lib/users/user";
 import { type KeptProof, keptCookieName, keptProofCookie, readKeptProof } from "./kept-proof";
-import { newSessionData, type SessionData } from "./session-data";
+import type { SessionData } from "./session-data";
 import { onUnsealError, sealOptions, sessionCookieName, sessionOptions } from "./session-options";
-import { endIronSession, recordSignOut } from "./sign-out";
 import { unsealCached } from "./unseal-cache";
 
-/** The App Router session (route handlers, server actions, server components) from `cookies()`, for writing. */
-async function appSession(): Promise<IronSession<SessionData>> {
+/**
+ * The App Router's cookies (route handlers, server actions, server components): the session seal and the
+ * kept proof, read and written through `cookies()`.
+ */
+
+/** The App Router session from `cookies()`, for writing. */
+export async function appSession(): Promise<IronSession<SessionData>> {
   return getIronSession<SessionData>(await cookies(), { ...sessionOptions(), onUnsealError: auditUnsealError });
 }
 
@@ -41,7 +44,7 @@ function payload(session: Partial<SessionData>): Partial<SessionData> {
 }
 
 /**
- * The raw, unchecked session payload; `resolveSession` decides whether it is valid. Never writes. Reads go
+ * The raw, unchecked session payload; `checkPageSession` decides whether it is valid. Never writes. Reads go
  * through the unseal cache: the hot path of every protected request.
  */
 export async function readSessionPayload(): Promise<Partial<SessionData>> {
@@ -67,20 +70,4 @@ export async function saveSession(data: SessionData): Promise<void> {
   session.updateConfig(sealOptions(data));
   Object.assign(session, data);
   await session.save();
-}
-
-/**
- * Signs `user` in with a brand-new session id (R10). A session the browser already had is ended first,
- * so signing in over it replaces it entirely.
- */
-export async function startSession(user: UserRecord): Promise<SessionData> {
-  await recordSignOut(await readSessionPayload(), await currentRequestContext());
-  const data = newSessionData(user);
-  await saveSession(data);
-  return data;
-}
-
-/** Signs this browser's session out (see `endIronSession`). */
-export async function endSession(): Promise<void> {
-  await endIronSession(await appSession(), await currentRequestContext());
 }

@@ -1,0 +1,37 @@
+import type { Selectable } from "kysely";
+import type { AuthEventsTable } from "@/lib/db/schema";
+
+export type AuthEventName =
+  | "sign_up"
+  | "sign_in"
+  | "sign_in_failed"
+  | "sign_out"
+  | "session_expired"
+  | "sessions_revoked"
+  | "device_signed_out"
+  | "password_changed"
+  | "password_confirmed"
+  | "throttled"
+  | "csrf_rejected"
+  | "cookie_rejected"
+  | "password_reset_requested"
+  | "password_reset"
+  | "email_verified"
+  | "email_change_requested"
+  | "email_changed";
+
+export type Outcome = "success" | "failure" | "blocked";
+
+/** An event to record. */
+export interface AuthEvent {
+  event: AuthEventName;
+  outcome: Outcome;
+  userId?: string | null;
+  /** Never a password, a cookie or, for unknown accounts, a full email. */
+  detail?: string | null;
+  /** A stable id makes the event idempotent (one `session_expired` per session). */
+  id?: string;
+}
+
+/** An event as the account page shows it: a row of `auth_events` without its ids. */
+export type StoredEvent = Pick<Selectable<AuthEventsTable>, "at" | "event" | "outcome" | "ip" | "userAgent" | "detail">;
