@@ -19,7 +19,7 @@ async function linkIn(to: string, subject: string, path: string): Promise<string
   return linkTo(mail, path).href;
 }
 
-test("sign up, then verify the address from the real message", async ({ page }) => {
+test("sign up, then verify the address from the real message", { tag: "@both-engines" }, async ({ page }) => {
   test.setTimeout(60_000);
   const email = uniqueEmail("verify");
   await signUp(page, email);
@@ -32,7 +32,7 @@ test("sign up, then verify the address from the real message", async ({ page }) 
   await expect(page.getByTestId("verify-banner")).toHaveCount(0);
 });
 
-test("change the email address, confirm it, sign in with the new one", async ({ page }) => {
+test("change the email address, confirm it, sign in with the new one", { tag: "@both-engines" }, async ({ page }) => {
   test.setTimeout(90_000);
   const email = uniqueEmail("change");
   const newEmail = uniqueEmail("changed");
