@@ -10,11 +10,12 @@ import { env } from "@/lib/config/env";
 import { reader } from "@/lib/db/database";
 import { ResetPasswordForm } from "./reset-password-form";
 
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Choose a new password", referrer: "same-origin" };
 
 /**
  * Reached through the emailed link, which the proxy turned into a cookie (reset-token-cookie.ts): the page
- * checks the token itself and shows the form only for a live one. Sent with `Referrer-Policy: no-referrer`.
+ * checks the token itself and shows the form only for a live one. `Referrer-Policy: same-origin`: no Referer
+ * to other sites (the link's own URL, the one with the token, is answered with `no-referrer`).
  */
 export default async function ResetPasswordPage(): Promise<ReactNode> {
   const token = await resetTokenFromCookie();

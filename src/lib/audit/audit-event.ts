@@ -11,6 +11,8 @@ export type AuthEventName =
   | "device_signed_out"
   | "password_changed"
   | "password_confirmed"
+  | "password_reset_requested"
+  | "password_reset"
   | "throttled"
   | "csrf_rejected"
   | "cookie_rejected"

@@ -8,7 +8,9 @@ export const RESET_COOKIE = "iron-gate-reset";
 /**
  * `GET /reset-password?token=…` (the emailed link): the proxy moves the token into a cookie only the reset
  * page receives and redirects to the bare page, so the token leaves the address bar and the history, also
- * without JavaScript, and no later request's Referer can carry it (the page also sends no referrer at all).
+ * without JavaScript, and no later request's Referer can carry it. This answer, the only one whose URL has
+ * the token, says `Referrer-Policy: no-referrer`; the page itself `same-origin` (next.config.ts), because a
+ * form posted from a `no-referrer` page sends `Origin: null`, which the CSRF checks rightly refuse.
  * The cookie is HttpOnly and lives as long as a link may; Lax, because the link is followed from a mail client.
  */
 export function moveResetTokenToCookie(requestUrl: string, method: string): NextResponse | null {

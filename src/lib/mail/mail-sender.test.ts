@@ -6,8 +6,9 @@ import { createMailTransport } from "./mail-transport";
 import { enqueueMail } from "./outbox";
 
 // Runs on SQLite (unit) and on PostgreSQL (data-postgres): real SMTP (the test harness), a real database.
+// The senders run without their timer (`loop: false`): each test drives them with runOnce.
 const retry = { baseDelayMs: 1, maxDelayMs: 1, maxAttempts: 50 };
-const IDLE = 3_600_000; // the loop's own ticks stay out of the way: the tests call runOnce
+const IDLE = 3_600_000;
 
 let smtp: SmtpHarness;
 beforeAll(async () => {
@@ -38,6 +39,7 @@ describe("the mail sender", { timeout: 30_000 }, () => {
     const sender = startMailSender(db, createMailTransport({ kind: "smtp", url: smtp.url }, "gate@example.com"), {
       retry,
       pollIntervalMs: IDLE,
+      loop: false,
     });
     try {
       await smtp.stop();
@@ -77,8 +79,8 @@ describe("the mail sender", { timeout: 30_000 }, () => {
     for (const to of recipients) await enqueueMail(database, message(to));
     const transport = () => createMailTransport({ kind: "smtp", url: smtp.url }, "gate@example.com");
     const senders = [
-      startMailSender(db, transport(), { retry, pollIntervalMs: IDLE, batchSize: 3 }),
-      startMailSender(async () => second, transport(), { retry, pollIntervalMs: IDLE, batchSize: 3 }),
+      startMailSender(db, transport(), { retry, pollIntervalMs: IDLE, loop: false, batchSize: 3 }),
+      startMailSender(async () => second, transport(), { retry, pollIntervalMs: IDLE, loop: false, batchSize: 3 }),
     ];
     try {
       await Promise.all(senders.map((sender) => sender.runOnce()));
@@ -100,7 +102,7 @@ describe("the mail sender", { timeout: 30_000 }, () => {
       },
       close: () => {},
     };
-    const sender = startMailSender(db, refusing, { retry, pollIntervalMs: IDLE });
+    const sender = startMailSender(db, refusing, { retry, pollIntervalMs: IDLE, loop: false });
     await sender.runOnce();
     await sender.stop();
     const row = await database.selectFrom("mailOutbox").selectAll().where("recipient", "=", to).executeTakeFirst();

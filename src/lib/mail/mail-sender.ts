@@ -18,6 +18,8 @@ export interface SenderOptions {
   batchSize?: number;
   /** Longer than a batch can take (SMTP timeouts of mail-transport.ts); a dead sender's claims lapse after it. */
   leaseMs?: number;
+  /** False: no timer, only `runOnce` calls (a caller that drives it, such as a test). */
+  loop?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export function startMailSender(
   transport: MailTransport,
   options: SenderOptions,
 ): MailSender {
-  const { batchSize = 10, leaseMs = 10 * 60_000 } = options;
+  const { batchSize = 10, leaseMs = 10 * 60_000, loop = true } = options;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
@@ -76,7 +78,7 @@ export function startMailSender(
         if (!stopping) timer = setTimeout(tick, options.pollIntervalMs).unref();
       });
   }
-  timer = setTimeout(tick, 0).unref();
+  if (loop) timer = setTimeout(tick, 0).unref();
 
   return {
     runOnce,
