@@ -55,3 +55,23 @@ test("change the email address, confirm it, sign in with the new one", { tag: "@
   await logIn(page, newEmail);
   await expect(page).toHaveURL(/\/private$/);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the email change form and Resend work as plain forms", async ({ page }) => {
+    test.setTimeout(90_000);
+    const email = uniqueEmail("nojs");
+    const newEmail = uniqueEmail("nojs-new");
+    await signUp(page, email);
+    await page.getByRole("button", { name: "Resend the link" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "on its way" })).toBeVisible();
+    await page.goto("/account");
+    await page.getByLabel("New email address").fill(newEmail);
+    await page.getByRole("button", { name: "Change email address" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "confirmation link" })).toBeVisible();
+    await page.goto(await linkIn(newEmail, "Confirm your new email address", "/confirm-email"));
+    await expect(page).toHaveURL(/\/account\?done=email-changed$/);
+    await expect(page.getByTestId("current-email")).toContainText(newEmail);
+  });
+});
