@@ -20,7 +20,8 @@ export default function config(phase: string): NextConfig {
     // Types are checked once, by `npm run typecheck` (CI runs it before the tests), over app and tests alike.
     typescript: { ignoreBuildErrors: true },
     // What Next.js buffers of a request body for the proxy (10 MB by default): see request-limits.ts.
-    experimental: { proxyClientMaxBodySize: MAX_FORM_BODY_BYTES },
+    // `authInterrupts`: `forbidden()` and app/forbidden.tsx, the admin area's 403 page (issue 11).
+    experimental: { proxyClientMaxBodySize: MAX_FORM_BODY_BYTES, authInterrupts: true },
     async headers() {
       return [
         { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },

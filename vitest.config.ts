@@ -17,11 +17,13 @@ const DATA_LAYER_TESTS = [
   "src/lib/mail/outbox.test.ts",
   "src/lib/verification/verification.test.ts",
   "src/lib/verification/sign-up-required.test.ts",
+  "src/lib/second-factor/second-factor-store.test.ts",
+  "src/lib/passkeys/passkey-store.test.ts",
+  "src/lib/devices/device-store.test.ts",
   "src/lib/mail/outbox-claims.test.ts",
   "src/lib/mail/mail-sender.test.ts",
   "src/lib/throttle/mail-throttle.test.ts",
   "src/lib/auth/password-reset.test.ts",
-  "src/lib/devices/device-store.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */
@@ -41,6 +43,8 @@ const SQLITE_ONLY = [
   "tests/security/audit-queue.test.ts",
   "tests/integration/users-cli.test.ts",
   "tests/integration/users-cli-terminal.test.ts",
+  // It measures SQLite and PostgreSQL itself.
+  "tests/integration/bench-smoke.test.ts",
 ];
 const INTEGRATION_LIMITS = { testTimeout: 30_000, hookTimeout: 60_000 };
 const POSTGRES_ENV = { IRON_GATE_TEST_ENGINE: "postgres", IRON_GATE_TEST_RUN: process.env.IRON_GATE_TEST_RUN };
@@ -111,7 +115,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
           // Some unit tests run on both engines themselves (tests/support/engines.ts).
           globalSetup: ["tests/support/postgres-run.ts"],

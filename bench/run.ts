@@ -1,70 +1,80 @@
 /**
- * `npm run bench`: what a session check and a password hash cost on this machine. Speed targets live
- * here, never in tests. Each line: operation, mean time per operation, operations per second.
+ * `npm run bench` (issue 14): the app against floors measured in the same run (a minimal Next.js app of the
+ * same version in bench/minimal), interleaved rounds, medians and spread; every target is a ratio. Writes
+ * bench/results/latest.{json,md,svg} (and a dated copy) and exits 1 when a target is missed.
+ * `--smoke`: a few seconds per scenario, only checks that every scenario runs and gives numbers.
+ * `--no-build` reuses the builds; `--no-postgres` skips PostgreSQL; `--cpu-prof[=dir]` profiles the app.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { sealData, unsealData } from "iron-session";
+import { chart } from "./lib/chart";
+import { collect } from "./lib/collect";
+import { extras } from "./lib/extras";
+import { type Meta, markdown, writeResults } from "./lib/report";
+import { interleaved } from "./lib/rounds";
+import { plan } from "./lib/scenarios";
+import { ROOT } from "./lib/servers";
+import { parseArgs, startServers } from "./lib/setup";
 
-const dir = mkdtempSync(join(tmpdir(), "iron-gate-bench-"));
-process.env.DATABASE_URL = `file:${join(dir, "bench.db")}`;
-process.env.SESSION_SECRET = "bench-secret-bench-secret-bench-secret-0123";
+const options = parseArgs(process.argv.slice(2));
+const { smoke } = options;
+const work = mkdtempSync(join(tmpdir(), "iron-gate-bench-"));
+const say = (line: string): void => console.log(`[bench] ${line}`);
 
-const { createUser } = await import("@/lib/users/user-repository");
-const { db } = await import("@/lib/db/database");
-const { hashPassword } = await import("@/lib/auth/password-hash");
-const { hashPool } = await import("@/lib/auth/hash-pool");
-const { newSessionData, sessionState } = await import("@/lib/session/session-data");
-const { checkSession } = await import("@/lib/session/check-session");
-
-async function measure(name: string, iterations: number, run: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < Math.min(50, iterations); i++) await run(); // warm up
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) await run();
-  const perOp = (performance.now() - start) / iterations;
-  console.log(
-    `${name.padEnd(58)} ${(perOp * 1000).toFixed(1).padStart(9)} µs ${(1000 / perOp).toFixed(0).padStart(8)} op/s`,
-  );
-  return perOp;
+let postgresDb: { url: string; drop: () => Promise<void> } | null = null;
+if (options.postgres) {
+  const { createTestDatabase } = await import("../tests/support/postgres");
+  postgresDb = await createTestDatabase();
 }
+say(`building and starting servers (logs in ${work})`);
+const servers = await startServers(options, work, postgresDb?.url ?? null);
+try {
+  const load = { connections: 10, duration: options.seconds ?? (smoke ? 1 : 5) };
+  const rounds = options.rounds ?? (smoke ? 1 : 10);
+  const freshCount = smoke ? 4_000 : options.throughputOnly ? 30_000 : 120_000;
+  say(`signing up and sealing ${freshCount} distinct cookies for B'`);
+  const { scenarios, user, byName } = await plan(servers, freshCount, "bench@example.com");
+  say(`${rounds} interleaved rounds of ${scenarios.length} scenarios`);
+  const samples = await interleaved(scenarios, rounds, load, say);
 
-const password = { "1": process.env.SESSION_SECRET ?? "" };
-const created = await createUser(await db(), {
-  email: "bench@example.com",
-  name: null,
-  passwordHash: await hashPassword("velvet tractor kiwi orbit lantern"),
-});
-if (!created.ok) throw new Error("bench user");
-const data = newSessionData(created.user);
-const seal = await sealData(data, { password, ttl: 3600 });
-const limits = { idleMs: 1_800_000, maxAgeMs: 43_200_000 };
-
-console.log(`Node ${process.versions.node}, hash pool of ${hashPool().stats().size}\n`);
-await measure("unseal the cookie (iron-session)", 2000, () => unsealData(seal, { password }));
-const { unsealCached } = await import("@/lib/session/unseal-cache");
-await measure("unseal the same cookie again (the unseal cache)", 20000, () => unsealCached(seal, password, () => {}));
-await measure("limits check on the unsealed data", 20000, async () => sessionState(data, limits));
-await measure("full server-side check, first sight of the cookie", 2000, async () =>
-  checkSession(await unsealData(seal, { password }), Date.now(), limits),
-);
-await measure("full server-side check, cached unseal + one SQLite query", 5000, async () =>
-  checkSession(await unsealCached(seal, password, () => {}), Date.now(), limits),
-);
-await measure("seal a refreshed cookie (the proxy's once-a-minute write)", 1000, () =>
-  sealData(data, { password, ttl: 3600 }),
-);
-await measure("argon2id hash (m=19456, t=2, p=1) in the worker pool", 20, () =>
-  hashPassword("velvet tractor kiwi orbit lantern"),
-);
-
-// The measurement that decided the worker pool: unseals while four hashes are in flight.
-const hashes = Array.from({ length: 4 }, () => hashPassword("velvet tractor kiwi orbit lantern"));
-const underLoad = await measure("unseal while 4 hashes run (they are not in libuv's pool)", 200, () =>
-  unsealData(seal, { password }),
-);
-await Promise.all(hashes);
-console.log(
-  `\nunseal under hashing load: ${(underLoad * 1000).toFixed(0)} µs (anchors.md: ~100 ms when hashes share libuv's pool)`,
-);
-process.exit(0);
+  const extra = options.throughputOnly
+    ? { storms: [], signIns: [], hashes: [], memory: {}, revocations: [] }
+    : await extras({ servers, byName, email: user.email, smoke, memorySteps: options.memorySteps, load, say });
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
+  const meta: Meta = {
+    date: new Date().toISOString(),
+    commit,
+    node: process.versions.node,
+    machine: `${cpus()[0]?.model ?? "unknown CPU"}`,
+    cpus: availableParallelism(),
+    loadAverage: loadavg(),
+    mode: smoke ? "smoke" : "full",
+    rounds,
+    secondsPerRun: load.duration,
+    connections: load.connections,
+  };
+  const results = collect({ meta, samples, ...extra });
+  console.log(`\n${markdown(results)}`);
+  const dir = smoke ? join(work, "results") : join(ROOT, "bench/results");
+  mkdirSync(dir, { recursive: true });
+  writeResults(dir, `${meta.date.slice(0, 16).replace(/[:T]/g, "-")}-${commit}`, results);
+  writeResults(dir, "latest", results);
+  writeFileSync(
+    join(dir, "latest.svg"),
+    chart(results.targets, `Iron Gate vs floors, ${meta.date.slice(0, 10)} (${commit})`),
+  );
+  say(`results in ${dir}`);
+  const missed = results.targets.filter((t) => !t.met);
+  if (smoke) {
+    const empty = Object.entries(results.throughput).filter(([, f]) => !(f.median > 0));
+    if (empty.length) throw new Error(`scenarios without numbers: ${empty.map(([name]) => name).join(", ")}`);
+  } else if (missed.length) {
+    say(`MISSED: ${missed.map((t) => t.id).join(", ")}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await servers.stopAll();
+  await postgresDb?.drop();
+}

@@ -7,7 +7,13 @@ export type UsersCommand =
   | { kind: "add"; email: string; name: string | null; admin: boolean }
   | { kind: "list"; json: boolean }
   | { kind: "set-admin"; email: string; admin: boolean }
-  | { kind: "remove"; email: string };
+  | { kind: "remove"; email: string }
+  | { kind: "disable" | "enable" | "sign-out" | "reset-password"; email: string };
+
+/** The commands that take one email and nothing else. */
+const BY_EMAIL = ["remove", "disable", "enable", "sign-out", "reset-password"] as const;
+type ByEmail = (typeof BY_EMAIL)[number];
+const isByEmail = (command: string | undefined): command is ByEmail => BY_EMAIL.some((name) => name === command);
 
 /** Exit 2 for a usage error (the usage follows the message), 1 for a refusal such as an invalid email. */
 export type ParsedUsersArgs = { ok: true; command: UsersCommand } | { ok: false; exit: 1 | 2; message: string };
@@ -38,6 +44,11 @@ function withEmail(raw: string | undefined, build: (email: string) => UsersComma
 /** Pure: the command line (after `npm run users --`) to a command or the reason it is not one. */
 export function parseUsersArgs(argv: string[]): ParsedUsersArgs {
   const [command, ...args] = argv;
+  if (isByEmail(command)) {
+    const parsed = strictly(() => parseArgs({ args, options: {}, allowPositionals: true }), 1);
+    if (typeof parsed === "string") return usage(parsed);
+    return withEmail(parsed.positionals[0], (email) => ({ kind: command, email }));
+  }
   switch (command) {
     case "add": {
       const options = { name: { type: "string" }, admin: { type: "boolean", default: false } } as const;
@@ -61,11 +72,6 @@ export function parseUsersArgs(argv: string[]): ParsedUsersArgs {
       const [email, value] = parsed.positionals;
       if (email && value !== "on" && value !== "off") return usage("set-admin takes on or off");
       return withEmail(email, (valid) => ({ kind: "set-admin", email: valid, admin: value === "on" }));
-    }
-    case "remove": {
-      const parsed = strictly(() => parseArgs({ args, options: {}, allowPositionals: true }), 1);
-      if (typeof parsed === "string") return usage(parsed);
-      return withEmail(parsed.positionals[0], (email) => ({ kind: "remove", email }));
     }
     case undefined:
     case "help":

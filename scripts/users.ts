@@ -4,32 +4,39 @@
  *   npm run users -- list [--json]
  *   npm run users -- set-admin <email> on|off
  *   npm run users -- remove <email>
- * Exit codes: 0 done, 1 refused (unknown user, email taken, weak password, the two entries differ),
- * 2 usage error (unknown command or option, no password given).
+ *   npm run users -- disable <email> | enable <email> | sign-out <email>
+ *   npm run users -- reset-password <email>          (the new password as for add; every session ends)
+ * Exit codes: 0 done, 1 refused (unknown user, email taken, weak password, the two entries differ, the last
+ * admin), 2 usage error (unknown command or option, no password given). The account changes go through
+ * user-admin.ts, the functions the admin API uses, so the last-admin rule holds here too.
  */
 import nextEnv from "@next/env";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { checkPasswordStrength } from "@/lib/auth/password-strength";
 import { type Db, db } from "@/lib/db/database";
-import { createUser, findUserByEmail, listUsers, removeUser, setAdmin } from "@/lib/users/user-repository";
+import { deleteUser, setUserAdmin, setUserDisabled, signOutUser } from "@/lib/users/user-admin";
+import { createUser, findUserByEmail, listUsers } from "@/lib/users/user-repository";
 import { readNewPassword } from "./read-password";
+import { change, resetPassword } from "./users-accounts";
 import { parseUsersArgs, type UsersCommand } from "./users-args";
+import { ENTRY_PROBLEMS, Refused, UsageError } from "./users-errors";
 import { listedUser, usersJson, usersTable } from "./users-output";
 
 const USAGE = `Usage:
   npm run users -- add <email> [--name N] [--admin]
   npm run users -- list [--json]
   npm run users -- set-admin <email> on|off
-  npm run users -- remove <email>`;
+  npm run users -- remove <email>
+  npm run users -- disable <email>          (ends every session; sign-in fails like a wrong password)
+  npm run users -- enable <email>
+  npm run users -- sign-out <email>         (ends every session of the user)
+  npm run users -- reset-password <email>   (asks twice on a terminal, else the first line of stdin)
 
-class UsageError extends Error {}
-class Refused extends Error {}
-
-const ENTRY_PROBLEMS = {
-  mismatch: () => new Refused("the two passwords do not match; nothing was added"),
-  cancelled: () => new Refused("no password given; nothing was added"),
-  missing: () => new UsageError("a password is needed: type it at the prompt, or give it as the first line of stdin"),
-};
+A fresh deployment has no users and no default admin. Make the first admin with
+  npm run users -- add <email> --admin
+or promote an account that signed up with
+  npm run users -- set-admin <email> on
+The app always keeps one active admin: demoting, disabling or removing the last one is refused.`;
 
 async function add(database: Db, command: Extract<UsersCommand, { kind: "add" }>): Promise<string> {
   const { email, name, admin } = command;
@@ -48,7 +55,8 @@ async function add(database: Db, command: Extract<UsersCommand, { kind: "add" }>
 
 async function run(command: UsersCommand): Promise<string> {
   const database = await db();
-  switch (command.kind) {
+  const { kind } = command;
+  switch (kind) {
     case "add":
       return add(database, command);
     case "list": {
@@ -57,12 +65,24 @@ async function run(command: UsersCommand): Promise<string> {
     }
     case "set-admin": {
       const { email, admin } = command;
-      if (!(await setAdmin(database, email, admin))) throw new Refused(`no user with email ${email}`);
-      return `${email} is ${admin ? "now" : "no longer"} an admin.`;
+      const done = `${email} is ${admin ? "now" : "no longer"} an admin.`;
+      return change(database, email, (id) => setUserAdmin(database, id, admin), done);
     }
-    case "remove":
-      if (!(await removeUser(database, command.email))) throw new Refused(`no user with email ${command.email}`);
-      return `Removed ${command.email}; their sessions have ended.`;
+    case "remove": {
+      const done = `Removed ${command.email}; their sessions have ended.`;
+      return change(database, command.email, (id) => deleteUser(database, id), done);
+    }
+    case "disable":
+    case "enable": {
+      const done = `${command.email} is ${kind === "disable" ? "disabled; their sessions have ended" : "enabled"}.`;
+      return change(database, command.email, (id) => setUserDisabled(database, id, kind === "disable"), done);
+    }
+    case "sign-out": {
+      const done = `Signed ${command.email} out everywhere.`;
+      return change(database, command.email, (id) => signOutUser(database, id), done);
+    }
+    case "reset-password":
+      return resetPassword(database, command.email);
   }
 }
 

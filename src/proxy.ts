@@ -12,7 +12,7 @@ import { proxySession } from "@/lib/session/for-proxy";
 import { loginUrl } from "@/lib/session/login-url";
 
 /** Pages that need a session: the proxy sends visitors without a usable cookie to the login page early. */
-const PROTECTED = ["/private", "/account", "/pages-router/private"];
+const PROTECTED = ["/private", "/account", "/admin", "/pages-router/private"];
 
 function isProtected(pathname: string): boolean {
   return PROTECTED.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
@@ -78,6 +78,9 @@ function stamped(response: Response, csp: string, requestId: string): Response {
 }
 
 export const config = {
-  // The same prefixes as UNPROXIED_SOURCE (security-headers.ts), which gives those paths their CSP.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // The same prefixes as UNPROXIED_SOURCE (security-headers.ts), which gives those paths their CSP. Also
+  // skipped (issue 14): the JSON routes where the proxy has nothing to do, since they never count as
+  // activity (`countsAsActivity`) and are no pages. Their request id and fixed policy come from
+  // default-headers.ts; with a trailing slash they still come here, for the redirect.
+  matcher: ["/((?!(?:api/(?:sessions|health|logout|users)$)|_next/static|_next/image|icon.svg|favicon.ico).*)"],
 };

@@ -28,6 +28,12 @@ export function SiteHeader({ user, signOut }: { user: PublicUser | null; signOut
             <Link href="/account" className={navLink}>
               Account
             </Link>
+            {/* For admins only; the admin area checks again itself (the database, not this flag, decides). */}
+            {user.isAdmin ? (
+              <Link href="/admin" className={navLink}>
+                Admin
+              </Link>
+            ) : null}
             <span
               className="hidden max-w-48 truncate text-sm text-slate-600 sm:inline dark:text-slate-400"
               data-testid="signed-in-as"

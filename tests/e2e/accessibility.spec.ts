@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { axeViolations, withoutPageScripts } from "./axe";
 import { expect, logIn, test, uniqueEmail, watcherRunning } from "./fixtures";
+import { enrolOnAccountPage, passwordStep } from "./second-factor-steps";
 
 // Every page and state, checked by axe-core in light and dark, at desktop and phone widths (tests/e2e/axe.ts).
 // Each test walks one signed-in (or signed-out) context through its states and fails once, listing them all.
@@ -17,6 +18,7 @@ const REASONS = [
   "removed",
   "signed-out-elsewhere",
   "password-reset",
+  "second-factor-expired",
 ];
 
 async function visit(page: Page, path: string, found: string[], state = path): Promise<void> {
@@ -103,6 +105,24 @@ test("signed-in pages", async ({ page, signIn }) => {
   expect(found).toEqual([]);
 });
 
+test("two-step sign-in states", async ({ page, signIn, user }) => {
+  await signIn();
+  const found: string[] = [];
+  await visit(page, "/account", found, "account, two-step sign-in off");
+  await enrolOnAccountPage(page, found);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await passwordStep(page, user.email, found);
+  await page.getByLabel("Code from your authenticator app").fill("123456");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("That code is not right, or was used already.")).toBeVisible();
+  found.push(...(await axeViolations(page, "login, second step wrong code")));
+  await page.getByText("Lost your phone? Use a recovery code").click();
+  found.push(...(await axeViolations(page, "login, second step recovery code")));
+  await page.context().clearCookies();
+  await visit(page, "/login/second-factor", found, "login, second step expired");
+  expect(found).toEqual([]);
+});
+
 test("account, device list (two devices, then one signed out)", async ({ page, browser, baseURL, user }) => {
   // Signed in through the form (a sealed fixture cookie records no device), and from a second browser.
   const found: string[] = [];
@@ -122,6 +142,18 @@ test("account, device list (two devices, then one signed out)", async ({ page, b
   found.push(...(await axeViolations(page, "account, device signed out")));
   await elsewhere.close();
   expect(found).toEqual([]);
+});
+
+test.describe("the admin area", () => {
+  test.use({ expectedConsoleErrors: [/status of 403/] });
+
+  // The admin page's own states are checked in admin.spec.ts, whose tests run serially (they make admins).
+  test("the 403 page for a signed-in user who is not an admin", async ({ page, signIn }) => {
+    await signIn();
+    const found: string[] = [];
+    await visit(page, "/admin", found, "admin, 403 page");
+    expect(found).toEqual([]);
+  });
 });
 
 test.describe("dialogs", () => {

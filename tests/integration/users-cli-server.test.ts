@@ -80,4 +80,32 @@ describe("the users CLI against the server's database", () => {
     expect(body.user.id).not.toBe(oldId);
     expect(await currentUser(old)).toBeNull();
   });
+
+  it("disable ends the user's sessions and refuses their sign-in like a wrong password; enable lets them in", async () => {
+    const { client, email } = await signedUpClient();
+    expectExit(await serverCli(["disable", email]), 0);
+    expect(await currentUser(client)).toBeNull();
+    const refused = await signIn(new Client(), email);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.code).toBe("invalid_credentials");
+    expectExit(await serverCli(["enable", email]), 0);
+    expect((await signIn(new Client(), email)).status).toBe(200);
+  });
+
+  it("sign-out ends every session of the user; reset-password too, and only the new password signs in", async () => {
+    const { client, email } = await signedUpClient();
+    const other = new Client();
+    expect((await signIn(other, email)).status).toBe(200);
+    expectExit(await serverCli(["sign-out", email]), 0);
+    expect(await currentUser(client)).toBeNull();
+    expect(await currentUser(other)).toBeNull();
+    const again = new Client();
+    expect((await signIn(again, email)).status).toBe(200);
+    const next = "harbor cactus marble violin meadow";
+    expectExit(await serverCli(["reset-password", email], `${next}\n`), 0);
+    expect(await currentUser(again)).toBeNull();
+    expect((await signIn(new Client(), email)).status).toBe(401);
+    const fresh = new Client();
+    expect((await fresh.json("POST", "/api/sessions", { email, password: next })).status).toBe(200);
+  });
 });

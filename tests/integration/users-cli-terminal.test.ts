@@ -8,7 +8,7 @@ import { runUsersCli, tempDatabaseUrl } from "./helpers";
 const ROOT = resolve(import.meta.dirname, "../..");
 const created: string[] = [];
 /** The first prompt, then the confirmation. */
-const PROMPTS = [/Password for [^:]+: /, /again: /];
+const PROMPTS = [/[Pp]assword for [^:]+: /, /again: /];
 
 afterAll(() => {
   for (const url of created) {
@@ -26,9 +26,10 @@ function addOnTerminal(
   databaseUrl: string,
   email: string,
   answers: [string, string],
+  command: "add" | "reset-password" = "add",
 ): Promise<{ code: number | null; screen: string }> {
   return new Promise((done, fail) => {
-    const child = spawn("script", ["-qec", `npm run -s users -- add ${email}`, "/dev/null"], {
+    const child = spawn("script", ["-qec", `npm run -s users -- ${command} ${email}`, "/dev/null"], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["pipe", "pipe", "pipe"],
@@ -71,5 +72,28 @@ describe("npm run users -- add on a terminal (a pseudo-terminal from `script`)",
     expect(code, screen).toBe(1);
     expect(screen).toMatch(/do not match/);
     expect((await runUsersCli(db, ["list"])).stdout).not.toContain("typo@example.com");
+  });
+
+  it("reset-password asks twice, hidden, and the new password works; the old one no longer does", {
+    timeout: 60_000,
+  }, async () => {
+    const db = tempDatabaseUrl();
+    created.push(db);
+    expect((await runUsersCli(db, ["add", "reset@example.com"], STRONG_PASSWORD)).code).toBe(0);
+    const next = "harbor cactus marble violin meadow";
+    const { code, screen } = await addOnTerminal(db, "reset@example.com", [next, next], "reset-password");
+    expect(code, screen).toBe(0);
+    expect(screen).toMatch(/New password for reset@example\.com: [\s\S]*again: [\s\S]*Reset the password/);
+    expect(screen).not.toContain(next);
+    const { connectDatabase } = await import("@/lib/db/database");
+    const { verifyPassword } = await import("@/lib/auth/password-hash");
+    const database = connectDatabase(db);
+    try {
+      const row = await database.selectFrom("users").select("passwordHash").executeTakeFirstOrThrow();
+      expect(await verifyPassword(next, row.passwordHash)).toBe(true);
+      expect(await verifyPassword(STRONG_PASSWORD, row.passwordHash)).toBe(false);
+    } finally {
+      await database.destroy();
+    }
   });
 });

@@ -105,6 +105,8 @@ describe("npm run users (its own temporary database)", () => {
 
   it("set-admin on/off exits 0 and changes the role; an unknown email exits 1", async () => {
     const db = freshDatabase();
+    // Another admin, so that revoking promote@ is not revoking the last one.
+    expectExit(await runUsersCli(db, ["add", "keeper@example.com", "--admin"], STRONG_PASSWORD), 0);
     expectExit(await runUsersCli(db, ["add", "promote@example.com"], STRONG_PASSWORD), 0);
     expectExit(await runUsersCli(db, ["set-admin", "promote@example.com", "on"]), 0);
     expect(linesFor(await runUsersCli(db, ["list"]), "promote@example.com")[0]).toMatch(/\badmin\b/);
@@ -113,6 +115,51 @@ describe("npm run users (its own temporary database)", () => {
     const unknown = await runUsersCli(db, ["set-admin", "nobody@example.com", "on"]);
     expectExit(unknown, 1);
     expect(unknown.stderr.trim().length).toBeGreaterThan(0);
+  });
+
+  it("keeps the last active admin: set-admin off, disable and remove of the only admin exit 1 and change nothing", async () => {
+    const db = freshDatabase();
+    expectExit(await runUsersCli(db, ["add", "only@example.com", "--admin"], STRONG_PASSWORD), 0);
+    for (const args of [
+      ["set-admin", "only@example.com", "off"],
+      ["disable", "only@example.com"],
+      ["remove", "only@example.com"],
+    ]) {
+      const refused = await runUsersCli(db, args);
+      expectExit(refused, 1);
+      expect(refused.stderr).toMatch(/last active admin/);
+    }
+    expect(linesFor(await runUsersCli(db, ["list"]), "only@example.com")[0]).toMatch(/\badmin\b/);
+    expectExit(await runUsersCli(db, ["add", "second@example.com", "--admin"], STRONG_PASSWORD), 0);
+    expectExit(await runUsersCli(db, ["disable", "only@example.com"]), 0);
+    // A disabled admin does not count: second@ is now the last active one.
+    expectExit(await runUsersCli(db, ["set-admin", "second@example.com", "off"]), 1);
+  });
+
+  it("disable, enable, sign-out and reset-password exit 1 for an unknown email; reset-password prints nothing secret", async () => {
+    const db = freshDatabase();
+    for (const command of ["disable", "enable", "sign-out"]) {
+      const result = await runUsersCli(db, [command, "nobody@example.com"]);
+      expectExit(result, 1);
+      expect(result.stderr).toMatch(/no user/);
+    }
+    expectExit(await runUsersCli(db, ["reset-password", "nobody@example.com"], STRONG_PASSWORD), 1);
+    expectExit(await runUsersCli(db, ["add", "reset@example.com"], STRONG_PASSWORD), 0);
+    const weak = await runUsersCli(db, ["reset-password", "reset@example.com"], "password");
+    expectExit(weak, 1);
+    const next = "harbor cactus marble violin meadow";
+    const reset = await runUsersCli(db, ["reset-password", "reset@example.com"], `${next}\n`);
+    expectExit(reset, 0);
+    expect(`${reset.stdout}${reset.stderr}`).not.toContain(next);
+    expect((await readUser(db, "reset@example.com")).passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("the help says how a fresh deployment gets its first admin", async () => {
+    const result = await runUsersCli(freshDatabase(), ["help"]);
+    expectExit(result, 2);
+    expect(result.stderr).toMatch(/add <email> --admin/);
+    expect(result.stderr).toMatch(/set-admin <email> on/);
+    expect(result.stderr).toMatch(/no default admin/);
   });
 
   it("remove exits 0 and the user is gone; removing an unknown email exits 1", async () => {

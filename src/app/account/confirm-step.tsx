@@ -14,6 +14,7 @@ const WHAT: Record<StepUpAction, string> = {
   "sign-out-everywhere": "sign out everywhere",
   "change-password": "change your password",
   "change-email": "change your email address",
+  "second-factor": "change two-step sign-in",
 };
 
 /** The step-up as a page step, for browsers without JavaScript (R61): password, then the action itself. */

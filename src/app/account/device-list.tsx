@@ -3,6 +3,7 @@ import { signOutDeviceAction } from "@/app/actions/device-actions";
 import { LocalTime } from "@/components/local-time";
 import { mutedText, smallButton } from "@/components/styles";
 import type { DeviceView } from "@/lib/devices/devices";
+import { amrLabel } from "./amr-label";
 
 /**
  * "Your devices": every live session of this user, newest first, each with its own "Sign out" form (no
@@ -34,6 +35,8 @@ export function DeviceList({ devices }: { devices: DeviceView[] }): ReactNode {
               <dd>
                 <LocalTime ms={device.createdAt} />
               </dd>
+              <dt>Signed in with</dt>
+              <dd data-testid="device-amr">{amrLabel(device.amr.length > 0 ? device.amr : ["pwd"])}</dd>
               <dt>Last active</dt>
               <dd>
                 <LocalTime ms={device.lastActiveAt} />

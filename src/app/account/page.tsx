@@ -7,13 +7,17 @@ import { recentEvents } from "@/lib/audit/recent-events";
 import { env } from "@/lib/config/env";
 import { listDevices } from "@/lib/devices/devices";
 import { requireSession } from "@/lib/session/for-pages";
+import { amrOf } from "@/lib/session/session-data";
 import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
+import { amrLabel } from "./amr-label";
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
 import { DeviceList } from "./device-list";
+import { PasskeysSection } from "./passkeys-section";
 import { RecentEvents } from "./recent-events";
+import { SecondFactorSection } from "./second-factor-section";
 import { SessionActions } from "./session-actions";
 import { SessionTimeline } from "./session-timeline";
 import { StepUpProvider } from "./step-up-dialog";
@@ -28,6 +32,10 @@ const DONE = new Map([
   ["confirmed", "Password confirmed. You can change it now."],
   ["confirmed-email", "Password confirmed. You can change your email address now."],
   ["email-changed", "Your email address was changed. Your other sessions were signed out."],
+  ["confirmed-second-factor", "Password confirmed. You can change two-step sign-in now."],
+  ["second-factor-off", "Two-step sign-in is off. We sent you an email about it."],
+  ["passkey-added", "Passkey added. You can sign in with it now."],
+  ["passkey-removed", "Passkey removed."],
   ["device-signed-out", "That device was signed out."],
   ["device-gone", "That device was already signed out."],
 ]);
@@ -66,6 +74,8 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
             <dd>
               <LocalTime ms={times.signedInAt} />
             </dd>
+            <dt className={mutedText}>Signed in with</dt>
+            <dd data-testid="session-amr">{amrLabel(amrOf(session.data))}</dd>
             <dt className={mutedText}>Ends if idle</dt>
             <dd>
               <LocalTime ms={times.idleExpiresAt} />
@@ -99,6 +109,8 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
           </p>
           <ChangeEmailForm />
         </section>
+        <SecondFactorSection session={session} />
+        <PasskeysSection session={session} />
         <section className={`mt-6 ${card}`} aria-labelledby="password">
           <h2 id="password" className="mb-4 font-semibold">
             Change password

@@ -15,6 +15,18 @@ const LABELS: Record<string, string> = {
   throttled: "Attempts slowed down",
   csrf_rejected: "Cross-site request refused",
   cookie_rejected: "Unreadable session cookie",
+  admin_granted: "Admin: granted admin",
+  admin_revoked: "Admin: revoked admin",
+  user_disabled: "Admin: disabled a user",
+  user_enabled: "Admin: enabled a user",
+  user_signed_out: "Admin: signed a user out",
+  user_deleted: "Admin: deleted a user",
+  second_factor_required: "Password accepted, code asked",
+  second_factor_enabled: "Two-step sign-in turned on",
+  second_factor_disabled: "Two-step sign-in turned off",
+  recovery_codes_regenerated: "New recovery codes",
+  passkey_added: "Passkey added",
+  passkey_removed: "Passkey removed",
 };
 
 const muted = "text-slate-600 dark:text-slate-400";

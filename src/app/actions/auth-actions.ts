@@ -8,6 +8,7 @@ import { currentRequestContext } from "@/lib/http/current-request";
 import { fieldErrors } from "@/lib/http/read-json";
 import { isTemporaryFailure } from "@/lib/http/temporary-failure";
 import { log } from "@/lib/log/logger";
+import { startPending } from "@/lib/second-factor/pending-seal";
 import { startSession } from "@/lib/session/sign-in";
 import { endSession } from "@/lib/session/sign-out";
 import { throttledMessage } from "@/lib/throttle/throttle-policy";
@@ -28,6 +29,10 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
       return { message: throttledMessage(result.retryAfterSeconds), fields: {}, values };
     }
     if (!result.ok) return { message: INVALID_CREDENTIALS_MESSAGE, fields: {}, values };
+    if (result.secondFactor) {
+      await startPending(result.user);
+      redirect(`/login/second-factor?next=${encodeURIComponent(safeRedirect(data.next))}`);
+    }
     await startSession(result.user);
     redirect(safeRedirect(data.next));
   });

@@ -8,6 +8,7 @@ const MESSAGES = {
   removed: "Your session was ended: this account is no longer available.",
   "signed-out-elsewhere": "You signed out in another tab.",
   "password-reset": "Your password was changed and every device was signed out. Sign in with your new password.",
+  "second-factor-expired": "Your sign-in waited too long for its second step. Please sign in again.",
 } as const;
 
 /** Sent back from a protected page without a session, with no other reason. */

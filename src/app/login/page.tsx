@@ -9,6 +9,7 @@ import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/session/for-pages";
 import { LoginForm } from "./login-form";
 import { logoutMessage } from "./logout-reason";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -24,6 +25,7 @@ export default async function LoginPage({ searchParams }: Props): Promise<ReactN
       {reason === "signed-out" || reason === "signed-out-everywhere" ? <AnnounceSignOut /> : null}
       <AuthCard title="Log in">
         <LoginForm next={destination} notice={notice} />
+        <PasskeySignIn next={destination} />
         <p className="mt-4 text-sm">
           <Link href="/forgot-password" className={link}>
             Forgot password?

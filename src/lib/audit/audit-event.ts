@@ -20,7 +20,20 @@ export type AuthEventName =
   | "password_reset"
   | "email_verified"
   | "email_change_requested"
-  | "email_changed";
+  | "email_changed"
+  // Admin actions (issue 11): `userId` is the acting admin, `detail` names the target user's id.
+  | "admin_granted"
+  | "admin_revoked"
+  | "user_disabled"
+  | "user_enabled"
+  | "user_signed_out"
+  | "user_deleted"
+  | "second_factor_required"
+  | "second_factor_enabled"
+  | "second_factor_disabled"
+  | "recovery_codes_regenerated"
+  | "passkey_added"
+  | "passkey_removed";
 
 export type Outcome = "success" | "failure" | "blocked";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/database";
+import { setUserDisabled } from "@/lib/users/user-admin";
 import { findUserByEmail, replacePasswordHash } from "@/lib/users/user-repository";
 import { signIn, signUp } from "./auth-service";
 import { hashPool } from "./hash-pool";
@@ -84,6 +85,21 @@ describe("signIn", () => {
     expect(parseHash(upgraded?.passwordHash ?? "")).toMatchObject({ memory: 19456, passes: 2, parallelism: 1 });
     expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
   });
+
+  it("refuses a disabled account exactly like a wrong password, after the same one hash (issue 11)", async () => {
+    const address = email();
+    await signUp({ email: address, password: PASSWORD, name: null }, context);
+    const user = await findUserByEmail(await db(), address);
+    expect(await setUserDisabled(await db(), user?.id ?? "", true)).toEqual({ ok: true });
+    let result: Awaited<ReturnType<typeof signIn>> | undefined;
+    const hashes = await hashesDuring(async () => {
+      result = await signIn({ email: address, password: PASSWORD }, context);
+    });
+    expect(result).toEqual({ ok: false, code: "invalid_credentials" });
+    expect(hashes).toBe(1);
+    expect(await setUserDisabled(await db(), user?.id ?? "", false)).toEqual({ ok: true });
+    expect(await signIn({ email: address, password: PASSWORD }, context)).toMatchObject({ ok: true });
+  });
 });
 
 describe("throttledAndAudited", () => {
@@ -94,13 +110,15 @@ describe("throttledAndAudited", () => {
     const created = await signUp({ email: address, password: PASSWORD, name: null }, context);
     if (!created.ok || created.kind !== "signed-up") throw new Error("sign-up failed");
     const verdict = { scope: "account", retryAfterSeconds: 7 } as const;
-    expect(await throttledAndAudited(verdict, "step-up", here, created.user.id)).toEqual({
+    // Both calls in one minute, whatever the machine's speed (the id has a minute in it).
+    const now = Math.floor(Date.now() / 60_000) * 60_000 + 1_000;
+    expect(await throttledAndAudited(verdict, "step-up", here, created.user.id, now)).toEqual({
       ok: false,
       code: "throttled",
       retryAfterSeconds: 7,
     });
     // Once a minute per address: a flood adds nothing.
-    await throttledAndAudited(verdict, "step-up", here, created.user.id);
+    await throttledAndAudited(verdict, "step-up", here, created.user.id, now + 30_000);
     const rows = await (await db())
       .selectFrom("authEvents")
       .select(["event", "outcome", "userId", "detail"])

@@ -5,6 +5,7 @@ import { db, reader } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";
 import type { FieldErrors } from "@/lib/http/api-response";
 import type { RequestContext } from "@/lib/http/request-context";
+import { hasSecondFactor } from "@/lib/second-factor/second-factor-store";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";
 import { admitAttempt, clearAccount } from "@/lib/throttle/throttle-store";
 import type { UserRecord } from "@/lib/users/user";
@@ -28,7 +29,14 @@ export type SignUpResult =
   | { ok: false; code: "weak_password"; fields: FieldErrors; suggestions: string[] }
   | { ok: false; code: "email_taken"; fields: FieldErrors };
 
-export type SignInResult = { ok: true; user: UserRecord } | { ok: false; code: "invalid_credentials" } | Throttled;
+/**
+ * `secondFactor: true`: the password was right, but the account has a second factor; the caller starts a
+ * pending sign-in instead of a session (issue 13).
+ */
+export type SignInResult =
+  | { ok: true; user: UserRecord; secondFactor: boolean }
+  | { ok: false; code: "invalid_credentials" }
+  | Throttled;
 
 /**
  * Creates an account: policy, hash, then one insert that the unique index arbitrates (section C.2), with its
@@ -80,31 +88,48 @@ export async function signIn(
   const admitted = await admitAttempt(database, { ip: context.ip, account: input.email }, throttlePolicy());
   if (!admitted.ok) return throttledAndAudited(admitted, "sign-in", context);
   const user = await findUserByEmail(await reader(), input.email);
+  // A disabled account pays for the same hash, then is refused like a wrong password (issue 11): same status,
+  // body and work, and no rehash (that would be a second hash only it costs).
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  const upgrade = user && matches && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
-  const current = user && matches ? await afterVerified(user, input.email, upgrade) : null;
-  if (!current) {
-    const detail = user ? "wrong password" : `unknown account ${maskEmail(input.email)}`;
+  const accepted = user !== null && matches && !user.disabled;
+  const upgrade = accepted && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  const verified = accepted ? await afterVerified(user, input.email, upgrade) : null;
+  const current = verified?.user;
+  if (!verified || !current) {
+    const detail = !user ? `unknown account ${maskEmail(input.email)}` : user.disabled ? "disabled" : "wrong password";
     await audit({ event: "sign_in_failed", outcome: "failure", userId: user?.id ?? null, detail }, context);
     return { ok: false, code: "invalid_credentials" };
   }
+  if (verified.secondFactor) {
+    await audit({ event: "second_factor_required", outcome: "success", userId: current.id }, context);
+    return { ok: true, user: current, secondFactor: true };
+  }
   await audit({ event: "sign_in", outcome: "success", userId: current.id }, context);
-  return { ok: true, user: current };
+  return { ok: true, user: current, secondFactor: false };
 }
 
 /**
  * One transaction once the password matched: forget the account's failures, upgrade the hash, and read the
- * user as it is now. Null when the password was changed (or the user removed) while the hash ran: the
- * password that matched is no longer the account's.
+ * user as it is now. Null when the password was changed, the user removed or disabled while the hash ran: the
+ * password that matched no longer opens the account. An account with a second factor keeps its failures
+ * until the second step succeeds: the right password must not wipe the count of wrong codes (issue 13).
+ * The sign-in time is recorded with the session's device row (`device-sign-in.ts`), once a session starts.
  */
-async function afterVerified(user: UserRecord, email: string, upgrade: string | null): Promise<UserRecord | null> {
+async function afterVerified(
+  user: UserRecord,
+  email: string,
+  upgrade: string | null,
+): Promise<{ user: UserRecord | null; secondFactor: boolean }> {
   return transaction(await db(), async (trx) => {
-    await clearAccount(trx, email);
+    const secondFactor = await hasSecondFactor(trx, user.id);
+    if (!secondFactor) await clearAccount(trx, email);
     if (upgrade) {
       await replacePasswordHash(trx, { id: user.id, expected: user.passwordHash, next: upgrade, endSessions: false });
     }
     const now = await findUserById(trx, user.id);
-    return now && (now.passwordHash === user.passwordHash || now.passwordHash === upgrade) ? now : null;
+    const same = now && (now.passwordHash === user.passwordHash || now.passwordHash === upgrade);
+    const current = now && same && !now.disabled ? now : null;
+    return { user: current, secondFactor };
   });
 }
 

@@ -15,9 +15,10 @@ export async function throttledAndAudited(
   action: string,
   context: RequestContext,
   userId: string | null = null,
+  now = Date.now(),
 ): Promise<Throttled> {
-  const id = oncePerMinuteId("throttled", context);
+  const id = oncePerMinuteId("throttled", context, now);
   const detail = `${action}, per ${verdict.scope}`;
-  await audit({ id, event: "throttled", outcome: "blocked", userId, detail }, context);
+  await audit({ id, event: "throttled", outcome: "blocked", userId, detail }, context, now);
   return { ok: false, code: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
 }

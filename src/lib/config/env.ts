@@ -79,6 +79,10 @@ const EnvSchema = DatabaseEnvSchema.extend({
   THROTTLE_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   THROTTLE_ACCOUNT_BASE_DELAY: durationSchema("30s"),
   THROTTLE_ACCOUNT_MAX_DELAY: durationSchema("1h"),
+  /** How long a password sign-in waits for its second factor (issue 13). */
+  SECOND_FACTOR_PENDING_TTL: durationSchema("5m"),
+  /** The admin area wants a session signed in with a second factor; unset means true in production. */
+  ADMIN_REQUIRE_SECOND_FACTOR: z.enum(["true", "false"]).optional(),
   // Not a timer: only a purge cutoff, so years are fine.
   AUDIT_RETENTION: durationSchema("90d", 3650 * 86_400_000),
   /** Email verification (issue 12 §2): `required` is the production recommendation (README, "Email verification"). */

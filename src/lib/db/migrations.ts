@@ -152,6 +152,52 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("mail_outbox").addColumn("failed_at", "bigint").execute();
     },
   },
+  "0013_second_factor": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // One authenticator-app secret per user, sealed with the session secret (README, "Second factor").
+      // `enabled_at` is null until a first code proved the enrolment; `last_used_step` refuses a replay.
+      await db.schema
+        .createTable("totp_credentials")
+        .addColumn("user_id", "text", (c) => c.primaryKey().references("users.id").onDelete("cascade"))
+        .addColumn("secret_sealed", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("enabled_at", "bigint")
+        .addColumn("last_used_step", "bigint")
+        .execute();
+      // Single-use recovery codes: only their SHA-256 is kept.
+      await db.schema
+        .createTable("recovery_codes")
+        .addColumn("code_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("used_at", "bigint")
+        .execute();
+      await db.schema.createIndex("recovery_codes_user").on("recovery_codes").column("user_id").execute();
+      // Passkeys (WebAuthn): the credential id and its COSE public key, both base64url; `counter` is checked.
+      await db.schema
+        .createTable("passkeys")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("public_key", "text", (c) => c.notNull())
+        .addColumn("counter", "bigint", (c) => c.notNull())
+        .addColumn("transports", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("last_used_at", "bigint")
+        .execute();
+      await db.schema.createIndex("passkeys_user").on("passkeys").column("user_id").execute();
+      // Single-use WebAuthn challenges, bound to a session id (registration) or a browser nonce (sign-in).
+      await db.schema
+        .createTable("webauthn_challenges")
+        .addColumn("challenge", "text", (c) => c.primaryKey())
+        .addColumn("purpose", "text", (c) => c.notNull())
+        .addColumn("binding", "text", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+      // How each device's session was signed in (`amr`, space-separated), for the device list.
+      await db.schema.alterTable("user_sessions").addColumn("amr", "text").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

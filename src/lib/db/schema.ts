@@ -32,6 +32,8 @@ export interface UserSessionsTable {
   expiresAt: DbMillis;
   ipAddress: string | null;
   device: string;
+  /** How the session was signed in (`amr`, space-separated); null for rows from before issue 13. */
+  amr: string | null;
   /** The user's `sessionVersion` the seal carries: only rows at the current one are live (migration 0007). */
   sessionVersion: Generated<number>;
 }
@@ -63,6 +65,44 @@ export interface EmailTokensTable {
   createdAt: DbMillis;
   expiresAt: DbMillis;
   usedAt: DbMillis | null;
+}
+
+/** An authenticator-app (TOTP) secret, sealed; enabled once a first code matched (issue 13). */
+export interface TotpCredentialsTable {
+  userId: string;
+  secretSealed: string;
+  createdAt: DbMillis;
+  enabledAt: DbMillis | null;
+  /** The last 30-second step a code was accepted for: a code is accepted once. */
+  lastUsedStep: number | null;
+}
+
+/** Single-use recovery codes, stored as SHA-256 (issue 13). */
+export interface RecoveryCodesTable {
+  codeHash: string;
+  userId: string;
+  createdAt: DbMillis;
+  usedAt: DbMillis | null;
+}
+
+/** A passkey (WebAuthn credential) of a user (issue 13 §2). */
+export interface PasskeysTable {
+  id: string;
+  userId: string;
+  publicKey: string;
+  counter: number;
+  transports: string;
+  name: string;
+  createdAt: DbMillis;
+  lastUsedAt: DbMillis | null;
+}
+
+/** A WebAuthn challenge waiting for its answer; deleted when used (issue 13 §2). */
+export interface WebauthnChallengesTable {
+  challenge: string;
+  purpose: string;
+  binding: string;
+  expiresAt: DbMillis;
 }
 
 export interface EndedSessionsTable {
@@ -98,4 +138,8 @@ export interface Database {
   userSessions: UserSessionsTable;
   mailOutbox: MailOutboxTable;
   emailTokens: EmailTokensTable;
+  totpCredentials: TotpCredentialsTable;
+  recoveryCodes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  webauthnChallenges: WebauthnChallengesTable;
 }

@@ -18,6 +18,7 @@ import {
   SqliteQueryCompiler,
 } from "kysely";
 import { isSqliteBusy } from "./errors";
+import { StatementCache } from "./statement-cache";
 
 /** How long a statement keeps retrying while another process holds SQLite's write lock. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -87,13 +88,17 @@ class NodeSqliteQueryCompiler extends SqliteQueryCompiler {
 }
 
 class NodeSqliteConnection implements DatabaseConnection {
-  constructor(private readonly db: DatabaseSync) {}
+  readonly #statements: StatementCache;
+
+  constructor(db: DatabaseSync) {
+    this.#statements = new StatementCache(db);
+  }
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     return whenNotBusy(() => {
-      const statement = this.db.prepare(query.sql);
+      const { statement, returnsRows } = this.#statements.get(query.sql);
       const parameters = toSqlite(query.parameters);
-      if (statement.columns().length > 0) return { rows: statement.all(...parameters) as R[] };
+      if (returnsRows) return { rows: statement.all(...parameters) as R[] };
       const { changes, lastInsertRowid } = statement.run(...parameters);
       return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
     });

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";
 import type { RequestContext } from "@/lib/http/request-context";
-import { absoluteExpiry, type SessionData } from "@/lib/session/session-data";
+import { absoluteExpiry, amrOf, type SessionData } from "@/lib/session/session-data";
 import { sessionLimits } from "@/lib/session/session-limits";
 import { recordDevice } from "./device-store";
 import { deviceSummary } from "./device-summary";
@@ -22,6 +22,7 @@ export async function recordSignIn(data: SessionData, context: RequestContext): 
       ipAddress: context.ip,
       device: deviceSummary(context.userAgent),
       sessionVersion: data.ver,
+      amr: amrOf(data).join(" "),
     });
     await trx.updateTable("users").set({ lastSignInAt: data.authenticatedAt }).where("id", "=", data.uid).execute();
   });

@@ -11,6 +11,8 @@ export interface DeviceRow {
   expiresAt: number;
   ipAddress: string | null;
   device: string;
+  /** The session's `amr`, space-separated (issue 13); null for older rows. */
+  amr: string | null;
 }
 
 export interface NewDevice {
@@ -22,6 +24,7 @@ export interface NewDevice {
   device: string;
   /** The `sessionVersion` the new seal carries. */
   sessionVersion: number;
+  amr?: string;
 }
 
 /** Records a sign-in's device; nothing when the user is already gone (its sessions ended with it, R16). */
@@ -71,6 +74,7 @@ export async function liveDevices(db: Db, userId: string, now: number, limits: S
       "userSessions.expiresAt",
       "userSessions.ipAddress",
       "userSessions.device",
+      "userSessions.amr",
     ])
     .where("userSessions.userId", "=", userId)
     .whereRef("userSessions.sessionVersion", "=", "users.sessionVersion")

@@ -3,10 +3,13 @@ import { db, reader } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { ActiveSession } from "@/lib/session/check-session";
+import { type Amr, AmrSchema } from "@/lib/session/session-data";
 import { sessionLimits } from "@/lib/session/session-limits";
 import { recordEndedSession } from "@/lib/session/session-store";
 import { type DeviceRow, liveDevices } from "./device-store";
 import { isPublicSessionId, publicSessionId } from "./public-id";
+
+const AMR_VALUES: ReadonlySet<string> = new Set(AmrSchema.options);
 
 /** One entry of `GET /api/account/sessions` and of the account page's device list. */
 export interface DeviceView {
@@ -16,6 +19,8 @@ export interface DeviceView {
   device: string;
   ipAddress: string | null;
   current: boolean;
+  /** How it was signed in (issue 13): `["pwd"]`, `["pwd", "otp"]`, `["hwk"]`…; older rows say `["pwd"]`. */
+  amr: Amr[];
 }
 
 export type EndDeviceResult = { ok: true; current: boolean; device: string } | { ok: false; reason: "not_found" };
@@ -25,7 +30,8 @@ function toView(row: DeviceRow, session: ActiveSession): DeviceView {
   // This device is active right now, whatever the stored value says.
   const lastActiveAt = current ? Math.max(row.lastActiveAt, session.data.lastSeenAt) : row.lastActiveAt;
   const { createdAt, device, ipAddress } = row;
-  return { id: publicSessionId(row.sid), createdAt, lastActiveAt, device, ipAddress, current };
+  const amr = (row.amr ?? "pwd").split(" ").filter((method): method is Amr => AMR_VALUES.has(method));
+  return { id: publicSessionId(row.sid), createdAt, lastActiveAt, device, ipAddress, current, amr };
 }
 
 /** The signed-in user's live sessions, newest first. Only ever this user's: the query is keyed by the session. */

@@ -19,6 +19,11 @@ export type ErrorCode =
   | "conflict"
   | "email_unverified"
   | "invalid_token"
+  | "forbidden"
+  | "last_admin"
+  | "invalid_code"
+  | "second_factor_expired"
+  | "second_factor_required"
   | "internal_error";
 
 export type FieldErrors = Record<string, string>;

@@ -1,3 +1,4 @@
+import { accessLog } from "@/lib/log/access-log";
 import { log } from "@/lib/log/logger";
 import { jsonError } from "./api-response";
 import { REQUEST_ID_HEADER } from "./request-context";
@@ -39,7 +40,7 @@ export function apiRoute<C = unknown>(handler: Handler<C>): Handler<C> {
       requestId: request.headers.get(REQUEST_ID_HEADER),
     };
     const response = await respond(handler, request, context, fields);
-    log.info("request", { ...fields, status: response.status, ms: Math.round(performance.now() - started) });
+    accessLog({ ...fields, status: response.status, ms: Math.round(performance.now() - started) });
     return response;
   };
 }

@@ -39,8 +39,8 @@ function auditUnsealError(reason: UnsealErrorReason): void {
 }
 
 function payload(session: Partial<SessionData>): Partial<SessionData> {
-  const { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt } = session;
-  return { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt };
+  const { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt, amr } = session;
+  return { sid, uid, ver, authenticatedAt, lastSeenAt, confirmedAt, amr };
 }
 
 /**

@@ -27,7 +27,8 @@ export type SessionCheck = ActiveSession | { status: "signed-out"; reason: Signe
 
 /**
  * The server-side session check (R11, R15): a well-formed seal (R27), inside both limits (R12, R13), not
- * signed out (its `sid` is not recorded as ended), whose user still exists with the same `sessionVersion`.
+ * signed out (its `sid` is not recorded as ended), whose user still exists, is not disabled, and has the same
+ * `sessionVersion`.
  * One query. Never writes.
  */
 export async function checkSession(
@@ -44,6 +45,8 @@ export async function checkSession(
   }
   const found = await findUserForSession(await reader(), data.uid, data.sid);
   if (!found) return { status: "signed-out", reason: "removed", data };
+  // Disabling bumps the version too; this refuses the seal even so, from the row already read (issue 11).
+  if (found.user.disabled) return { status: "signed-out", reason: "revoked", data };
   const current = found.user.sessionVersion;
   // The proof is a second cookie, read only on the rare path where it can matter.
   const proof = data.ver === current - 1 && found.kept?.sid === data.sid ? await readProof() : null;

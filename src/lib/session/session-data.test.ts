@@ -15,7 +15,16 @@ const limits = { idleMs: 20_000, maxAgeMs: 60_000 };
 describe("session data (R6, R10, R27)", () => {
   it("holds ids and numeric timestamps only", () => {
     const data = newSessionData(user, 1_000);
-    expect(Object.keys(data).sort()).toEqual(["authenticatedAt", "confirmedAt", "lastSeenAt", "sid", "uid", "ver"]);
+    expect(Object.keys(data).sort()).toEqual([
+      "amr",
+      "authenticatedAt",
+      "confirmedAt",
+      "lastSeenAt",
+      "sid",
+      "uid",
+      "ver",
+    ]);
+    expect(data.amr).toEqual(["pwd"]);
     expect(data).toMatchObject({
       uid: "user-1",
       ver: 3,

@@ -5,6 +5,13 @@ import { z } from "zod";
  * What the sealed cookie holds: ids and timestamps only, never an email or a name (R6). Timestamps are
  * epoch milliseconds (iron-session 9 refuses `Date`). `ver` is the user's `sessionVersion` when sealed.
  */
+/**
+ * How a session was made (RFC 8176 names where one exists): `pwd` password, `otp` authenticator-app code,
+ * `rec` recovery code (a look-up secret: no RFC 8176 name), `hwk` passkey.
+ */
+export const AmrSchema = z.enum(["pwd", "otp", "rec", "hwk"]);
+export type Amr = z.infer<typeof AmrSchema>;
+
 export const SessionDataSchema = z.object({
   sid: z.string().min(16).max(64),
   uid: z.string().min(1).max(64),
@@ -13,6 +20,8 @@ export const SessionDataSchema = z.object({
   lastSeenAt: z.number().int().positive(),
   /** When the password was last confirmed in this session (step-up, R61). Older seals lack it. */
   confirmedAt: z.number().int().positive().optional(),
+  /** The methods this sign-in used (issue 13); older seals lack it and were made with a password. */
+  amr: z.array(AmrSchema).min(1).max(4).optional(),
 });
 
 export type SessionData = z.infer<typeof SessionDataSchema>;
@@ -27,7 +36,11 @@ export function parseSessionData(value: unknown): SessionData | null {
  * A brand-new session for a fresh sign-in: new random id, so a planted one never survives (R10). Signing in
  * is a password confirmation too (R61).
  */
-export function newSessionData(user: { id: string; sessionVersion: number }, now = Date.now()): SessionData {
+export function newSessionData(
+  user: { id: string; sessionVersion: number },
+  now = Date.now(),
+  amr: Amr[] = ["pwd"],
+): SessionData {
   return {
     sid: randomBytes(18).toString("base64url"),
     uid: user.id,
@@ -35,7 +48,13 @@ export function newSessionData(user: { id: string; sessionVersion: number }, now
     authenticatedAt: now,
     lastSeenAt: now,
     confirmedAt: now,
+    amr,
   };
+}
+
+/** The methods a session was signed in with; a seal from before `amr` existed was a password sign-in. */
+export function amrOf(data: Pick<SessionData, "amr">): Amr[] {
+  return data.amr ?? ["pwd"];
 }
 
 export interface SessionLimits {

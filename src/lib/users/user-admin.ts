@@ -92,3 +92,13 @@ export async function deleteUser(db: Db, userId: string): Promise<AccountChange>
     return done;
   });
 }
+
+/** Ends every session of the user at once (the `sessionVersion` bump, R16), the account untouched. */
+export async function signOutUser(db: Db, userId: string): Promise<AccountChange> {
+  const result = await db
+    .updateTable("users")
+    .set((eb) => ({ sessionVersion: eb("sessionVersion", "+", 1), keptSid: null, keptVersion: null }))
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n ? done : notFound;
+}

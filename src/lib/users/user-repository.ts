@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Selectable } from "kysely";
 import type { Db } from "@/lib/db/database";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { precompiled } from "@/lib/db/precompiled";
 import type { UsersTable } from "@/lib/db/schema";
 import type { UserRecord } from "./user";
 
@@ -15,6 +16,7 @@ function toRecord(row: Selectable<UsersTable>): UserRecord {
     createdAt: Number(row.createdAt),
     sessionVersion: row.sessionVersion,
     emailVerifiedAt: row.emailVerifiedAt === null ? null : Number(row.emailVerifiedAt),
+    disabled: row.disabledAt !== null,
   };
 }
 
@@ -34,18 +36,24 @@ export interface KeptSession {
   version: number;
 }
 
+/** The session check's one query, compiled once per database handle (`precompiled`, issue 14). */
+const sessionQuery = precompiled(
+  (db: Db, id: string, sid: string) =>
+    db
+      .selectFrom("users")
+      .selectAll("users")
+      .select((eb) => eb.exists(eb.selectFrom("endedSessions").select("sid").where("sid", "=", sid)).as("ended"))
+      .where("id", "=", id),
+  2,
+);
+
 /** The user behind a session, whether that session was signed out, and the kept session, in one query. */
 export async function findUserForSession(
   db: Db,
   id: string,
   sid: string,
 ): Promise<{ user: UserRecord; ended: boolean; kept: KeptSession | null } | null> {
-  const row = await db
-    .selectFrom("users")
-    .selectAll("users")
-    .select((eb) => eb.exists(eb.selectFrom("endedSessions").select("sid").where("sid", "=", sid)).as("ended"))
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const [row] = await sessionQuery(db, id, sid);
   if (!row) return null;
   const { ended, ...user } = row;
   const kept = row.keptSid !== null && row.keptVersion !== null ? { sid: row.keptSid, version: row.keptVersion } : null;

@@ -6,6 +6,8 @@ import { json, jsonError, methodNotAllowed, tooManyRequests } from "@/lib/http/a
 import { apiRoute } from "@/lib/http/api-route";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { readInput } from "@/lib/http/read-json";
+import { startPending } from "@/lib/second-factor/pending-seal";
+import { secondFactorMethods } from "@/lib/second-factor/second-factor-methods";
 import { checkAppRouterSession } from "@/lib/session/app-router-check";
 import { requireApiSession } from "@/lib/session/for-routes";
 import { startSession } from "@/lib/session/sign-in";
@@ -25,7 +27,10 @@ export const GET = apiRoute(async () => {
   return json({ user, expiresAt: idleExpiresAt, idleExpiresAt, absoluteExpiresAt, serverNow });
 });
 
-/** Sign in: `{email, password, next?}`, a fresh seal on success. */
+/**
+ * Sign in: `{email, password, next?}`, a fresh seal on success; for an account with a second factor, 200
+ * `{secondFactor: "required", methods}` and a pending seal for `POST /api/sessions/second-factor`.
+ */
 export const POST = apiRoute(async (request) => {
   const input = await readInput(request, SignInSchema);
   if (!input.ok) return input.response;
@@ -34,6 +39,11 @@ export const POST = apiRoute(async (request) => {
     return tooManyRequests(result.retryAfterSeconds);
   }
   if (!result.ok) return jsonError(401, "invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
+  if (result.secondFactor) {
+    // Only a pending seal, in its own cookie: it grants nothing until the second step (issue 13).
+    await startPending(result.user);
+    return json({ secondFactor: "required", methods: await secondFactorMethods(result.user.id) });
+  }
   await startSession(result.user);
   return json({ ok: true, user: toPublicUser(result.user), redirectTo: safeRedirect(input.value.next) });
 });

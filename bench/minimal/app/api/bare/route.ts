@@ -1,0 +1,6 @@
+export const dynamic = "force-dynamic";
+
+/** The bare route handler: the floor of scenario A. */
+export function GET(): Response {
+  return Response.json({ ok: true });
+}

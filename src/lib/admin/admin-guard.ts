@@ -1,0 +1,30 @@
+import { reader } from "@/lib/db/database";
+import type { ActiveSession } from "@/lib/session/check-session";
+
+/** A session whose user is, as the database says right now, an admin who is not disabled. */
+export interface AdminActor {
+  id: string;
+  session: ActiveSession;
+}
+
+export type AdminCheck = { ok: true; admin: AdminActor } | { ok: false; code: "forbidden" };
+
+/** Pure: whether this stored row may administer the app (an admin, not disabled). */
+export function isActiveAdmin(row: { isAdmin: boolean | number; disabledAt: number | null } | undefined): boolean {
+  return row !== undefined && Boolean(row.isAdmin) && row.disabledAt === null;
+}
+
+/**
+ * The authorization of every admin page, route and action (issue 11 §4): the seal's `isAdmin` is not trusted
+ * alone; the user's current `is_admin` and `disabled_at` are read here, for this check. Signed-out callers
+ * never get this far (401 or the login redirect comes first).
+ */
+export async function requireAdmin(session: ActiveSession): Promise<AdminCheck> {
+  const row = await (await reader())
+    .selectFrom("users")
+    .select(["isAdmin", "disabledAt"])
+    .where("id", "=", session.user.id)
+    .executeTakeFirst();
+  if (!isActiveAdmin(row)) return { ok: false, code: "forbidden" };
+  return { ok: true, admin: { id: session.user.id, session } };
+}
