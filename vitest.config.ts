@@ -15,6 +15,8 @@ const DATA_LAYER_TESTS = [
   "src/lib/session/session-store.test.ts",
   "src/lib/mail/email-tokens.test.ts",
   "src/lib/mail/outbox.test.ts",
+  "src/lib/verification/verification.test.ts",
+  "src/lib/verification/sign-up-required.test.ts",
   "src/lib/second-factor/second-factor-store.test.ts",
   "src/lib/passkeys/passkey-store.test.ts",
   "src/lib/devices/device-store.test.ts",

@@ -58,7 +58,9 @@ test("every login reason", async ({ page }) => {
 
 test("signed-out pages and the 404", async ({ page }) => {
   const found: string[] = [];
-  for (const path of ["/", "/signup", "/login", "/login?next=%2Fprivate", "/forgot-password", "/does-not-exist"]) {
+  const emailPages = ["/check-email?signed-up=1", "/email-link?result=verified", "/email-link?result=invalid"];
+  const signedOut = ["/", "/signup", "/login", "/login?next=%2Fprivate", "/forgot-password", "/does-not-exist"];
+  for (const path of [...signedOut, ...emailPages]) {
     await visit(page, path, found);
   }
   await page.goto("/signup");
@@ -77,6 +79,8 @@ test("form error states", async ({ page }) => {
 test("signed-in pages", async ({ page, signIn }) => {
   await signIn();
   const found: string[] = [];
+  // The fixture user is unverified: every App Router page shows the "confirm your email address" banner.
+  const emailStates = ["/check-email", "/account?done=email-changed", "/account?confirm=change-email"];
   for (const path of [
     "/",
     "/private",
@@ -84,6 +88,7 @@ test("signed-in pages", async ({ page, signIn }) => {
     "/account?done=revoked-others",
     "/account?done=name-saved",
     "/pages-router/private",
+    ...emailStates,
   ]) {
     await visit(page, path, found);
   }

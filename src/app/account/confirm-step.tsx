@@ -14,6 +14,7 @@ const WHAT: Record<StepUpAction, string> = {
   "sign-out-everywhere": "sign out everywhere",
   "change-password": "change your password",
   "delete-account": "delete your account",
+  "change-email": "change your email address",
   "second-factor": "change two-step sign-in",
 };
 

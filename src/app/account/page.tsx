@@ -11,6 +11,7 @@ import { amrOf } from "@/lib/session/session-data";
 import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
 import { amrLabel } from "./amr-label";
+import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
 import { DeleteAccountForm } from "./delete-account-form";
@@ -32,6 +33,8 @@ const DONE = new Map([
   ["revoked-others", "Your other sessions were signed out."],
   ["confirmed", "Password confirmed. You can change it now."],
   ["name-saved", "Your name was saved."],
+  ["confirmed-email", "Password confirmed. You can change your email address now."],
+  ["email-changed", "Your email address was changed. Your other sessions were signed out."],
   ["confirmed-second-factor", "Password confirmed. You can change two-step sign-in now."],
   ["second-factor-off", "Two-step sign-in is off. We sent you an email about it."],
   ["passkey-added", "Passkey added. You can sign in with it now."],
@@ -105,6 +108,15 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
             Recent activity
           </h2>
           <RecentEvents events={events} />
+        </section>
+        <section className={`mt-6 ${card}`} aria-labelledby="email">
+          <h2 id="email" className="mb-1 font-semibold">
+            Email address
+          </h2>
+          <p className={`mb-4 text-sm break-words ${mutedText}`} data-testid="current-email">
+            {session.user.email} ({session.emailVerified ? "confirmed" : "not confirmed yet"})
+          </p>
+          <ChangeEmailForm />
         </section>
         <SecondFactorSection session={session} />
         <PasskeysSection session={session} />

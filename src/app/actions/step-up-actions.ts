@@ -29,6 +29,8 @@ async function carryOn(action: StepUpAction, session: ActiveSession): Promise<Fo
     // The password just confirmed is the current one: the deletion goes on without asking for it again.
     return afterRemoval(await removeAccount(session.user, await currentRequestContext()));
   }
+  // An email change needs the new address, typed after the confirmation.
+  if (action === "change-email") redirect("/account?done=confirmed-email#email");
   // Two-step sign-in: the page shows its set-up (or its buttons) now that the password is fresh.
   if (action === "second-factor") redirect("/account?done=confirmed-second-factor#second-factor");
   // A password change needs the new password, typed after the confirmation.

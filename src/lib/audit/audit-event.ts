@@ -18,6 +18,9 @@ export type AuthEventName =
   | "cookie_rejected"
   | "name_changed"
   | "account_deleted"
+  | "email_verified"
+  | "email_change_requested"
+  | "email_changed"
   // Admin actions (issue 11): `userId` is the acting admin, `detail` names the target user's id.
   | "admin_granted"
   | "admin_revoked"

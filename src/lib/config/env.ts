@@ -85,6 +85,8 @@ const EnvSchema = DatabaseEnvSchema.extend({
   ADMIN_REQUIRE_SECOND_FACTOR: z.enum(["true", "false"]).optional(),
   // Not a timer: only a purge cutoff, so years are fine.
   AUDIT_RETENTION: durationSchema("90d", 3650 * 86_400_000),
+  /** Email verification (issue 12 §2): `required` is the production recommendation (README, "Email verification"). */
+  EMAIL_VERIFICATION: z.enum(["off", "optional", "required"]).default("optional"),
   /** Mail (issue 12): required in production; in development without it, the dev outbox (/dev/mail). */
   SMTP_URL: smtpUrlSchema.optional(),
   /** The sender, `Name <address>` or an address; by default `APP_NAME <no-reply@APP_ORIGIN's host>`. */

@@ -8,6 +8,7 @@ export const STEP_UP_ACTIONS = [
   "sign-out-everywhere",
   "change-password",
   "delete-account",
+  "change-email",
   "second-factor",
 ] as const;
 export type StepUpAction = (typeof STEP_UP_ACTIONS)[number];
