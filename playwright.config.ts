@@ -36,6 +36,8 @@ function postgresReachable(): boolean {
   }
 }
 const withPostgres = postgresReachable();
+// The SMTP harness every server sends to; specs read the messages from E2E_DIR/mail (tests/support/smtp.ts).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 4);
 
 /** `next start` on `listenOn` with the fixtures' secret; `database` is its SQLite file in E2E_DIR. */
 function server(listenOn: number, limits: Record<string, string> = {}, database = "app.db", command = "") {
@@ -53,6 +55,10 @@ function server(listenOn: number, limits: Record<string, string> = {}, database 
       SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? "",
       // The default and realtime servers share the database the fixtures write to.
       DATABASE_URL: `file:${join(process.env.E2E_DIR ?? "", database)}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Iron Gate <gate@example.com>",
+      MAIL_RETRY_BASE_DELAY: "1s",
+      MAIL_POLL_INTERVAL: "1s",
       // Production turns the admin area's second-factor rule on (issue 13 §3); the admin specs sign in with a
       // password alone. The rule itself is tested over HTTP (tests/security/admin-second-factor.test.ts).
       ADMIN_REQUIRE_SECOND_FACTOR: "false",
@@ -111,6 +117,13 @@ export default defineConfig<{ databaseUrl: string }>({
       : []),
   ],
   webServer: [
+    {
+      command: `"${process.execPath}" node_modules/tsx/dist/cli.mjs tests/support/smtp-serve.ts`,
+      port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SMTP_PORT: String(smtpPort), SMTP_SPOOL: join(process.env.E2E_DIR ?? "", "mail") },
+    },
     server(port),
     server(realtimePort, REALTIME_LIMITS),
     // Its own database, so the admin second-factor rule is on here (admin-second-factor.spec.ts, issue 13 §3).
