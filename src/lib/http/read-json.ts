@@ -35,7 +35,12 @@ export async function readJson(request: Request, limit = MAX_API_BODY_BYTES): Pr
   }
   const bytes = await readLimited(request, limit);
   if (!bytes) {
-    return { ok: false, response: jsonError(413, "payload_too_large", `The body is over ${limit} bytes.`) };
+    const response = jsonError(413, "payload_too_large", `The body is over ${limit} bytes.`);
+    // A chunked body cut off mid-stream leaves its rest unread on the connection: the next request there
+    // would never be parsed, so the client is told to open a new one (routes the proxy skips read the
+    // socket directly; a declared length over the limit never gets here, request-gate.ts refuses it).
+    if (!request.headers.has("content-length")) response.headers.set("Connection", "close");
+    return { ok: false, response };
   }
   try {
     return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
