@@ -1,0 +1,50 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openSqlite } from "./sqlite-dialect";
+import { SqliteRevocationFeed } from "./sqlite-revocation-feed";
+import { noteStatement } from "./write-generation";
+
+function twoConnections(): { reader: ReturnType<typeof openSqlite>; other: ReturnType<typeof openSqlite> } {
+  const path = join(mkdtempSync(join(tmpdir(), "iron-gate-feed-")), "feed.db");
+  const other = openSqlite(path);
+  other.exec("create table t (x integer)");
+  return { reader: openSqlite(path), other };
+}
+
+describe("the SQLite revocation feed (issue 14: PRAGMA data_version + the local write generation)", () => {
+  it("keeps its token while nobody writes", () => {
+    const { reader } = twoConnections();
+    const feed = new SqliteRevocationFeed(reader);
+    const token = feed.token();
+    expect(token).not.toBeNull();
+    reader.prepare("select count(*) from t").get();
+    expect(feed.token()).toBe(token);
+  });
+
+  it("changes its token when another connection (another process, the CLI) commits", () => {
+    const { reader, other } = twoConnections();
+    const feed = new SqliteRevocationFeed(reader);
+    const token = feed.token();
+    other.exec("insert into t values (1)");
+    expect(feed.token()).not.toBe(token);
+  });
+
+  it("changes its token when this process runs a statement that may write", () => {
+    const { reader } = twoConnections();
+    const feed = new SqliteRevocationFeed(reader);
+    const token = feed.token();
+    noteStatement("select 1");
+    expect(feed.token()).toBe(token);
+    noteStatement("commit");
+    expect(feed.token()).not.toBe(token);
+  });
+
+  it("promises nothing once its connection is closed", () => {
+    const { reader } = twoConnections();
+    const feed = new SqliteRevocationFeed(reader);
+    reader.close();
+    expect(feed.token()).toBeNull();
+  });
+});
