@@ -70,9 +70,9 @@ export class RevocationCache<V> {
     this.#remove(key, userId);
     if (this.#entries.size >= this.maxEntries) this.#evictOldest();
     this.#entries.set(key, { value, token: stamp.token, userId, expiresAt: now + this.ttlMs });
-    let keys = this.#byUser.get(userId);
-    if (!keys) this.#byUser.set(userId, (keys = new Set()));
+    const keys = this.#byUser.get(userId) ?? new Set<string>();
     keys.add(key);
+    this.#byUser.set(userId, keys);
     return true;
   }
 
