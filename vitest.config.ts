@@ -25,6 +25,7 @@ const POSTGRES_ONLY = [
   "tests/integration/multi-instance.test.ts",
   "tests/integration/devices-multi-instance.test.ts",
   "tests/security/fail-closed-postgres.test.ts",
+  "tests/integration/revocation-feed.test.ts",
 ];
 /**
  * SQLite's file lock; CLI tests that make SQLite files of their own (the CLI on PostgreSQL: users-cli-server,
