@@ -37,6 +37,7 @@ const SQLITE_ONLY = [
   "tests/security/audit-queue.test.ts",
   "tests/integration/users-cli.test.ts",
   "tests/integration/users-cli-terminal.test.ts",
+  "tests/integration/revocation-feed-sqlite.test.ts",
   // It measures SQLite and PostgreSQL itself.
   "tests/integration/bench-smoke.test.ts",
 ];
