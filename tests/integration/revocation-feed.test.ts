@@ -35,6 +35,7 @@ beforeAll(async () => {
     SESSION_SECRETS: `1:${randomBytes(32).toString("base64url")}`,
     APP_ORIGIN,
     TRUST_PROXY: "1",
+    // At the default 5 s TTL, as deployed.
   };
   [a, b] = await Promise.all([startAppServer("feed-a", shared), startAppServer("feed-b", shared)]);
   fixture = new AdminFixture(a.baseUrl, databaseUrl);
@@ -163,11 +164,15 @@ describe("two instances, one cache each, one feed (issue 14 §2)", () => {
   it("an admin's disable on A is refused on B", async () => {
     const admin = await fixture.user({ admin: true, label: "feed-admin" });
     const { onB, email } = await signedUpAndCachedOnB();
-    const victimId = (await (await fixture.database())
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", email)
-      .executeTakeFirstOrThrow()).id;
+    const victimId = (
+      await (
+        await fixture.database()
+      )
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow()
+    ).id;
     await expectJson(await send(admin.client, "PATCH", `/api/admin/users/${victimId}`, { disabled: true }));
     await expectRefusedOnB(onB);
   });

@@ -112,7 +112,7 @@ interface Databases {
 async function openDatabases(url: string): Promise<Databases> {
   const db = await openDatabase(url);
   const target = parseDatabaseUrl(url);
-  const cache = new RevocationCache<FoundSession>();
+  const cache = new RevocationCache<FoundSession>(databaseConfig().SESSION_CACHE_TTL);
   if (target.kind === "postgres") {
     return { db, reader: db, sessions: { cache, feed: new PostgresRevocationFeed(target.url, cache) } };
   }
