@@ -25,6 +25,13 @@ export default function config(phase: string): NextConfig {
     async headers() {
       return [
         { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
+        // The reset page (its token is in a cookie, not its URL) never sends a Referer to another site. Not
+        // `no-referrer`: a form posted from such a page says `Origin: null`, which the CSRF checks refuse.
+        { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "same-origin" }] },
+        // The email links (issue 12 §2, §4) carry their token in the URL, and the page they land on has no form.
+        { source: "/verify-email", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+        { source: "/confirm-email", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+        { source: "/email-link", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
         {
           source: UNPROXIED_SOURCE,
           headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],

@@ -35,6 +35,8 @@ function postgresReachable(): boolean {
   }
 }
 const withPostgres = postgresReachable();
+// The SMTP harness every server sends to; specs read the messages from E2E_DIR/mail (tests/support/smtp.ts).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 4);
 
 /** `next start` on `listenOn` with the fixtures' secret; `database` is its SQLite file in E2E_DIR. */
 function server(listenOn: number, limits: Record<string, string> = {}, database = "app.db", command = "") {
@@ -52,6 +54,10 @@ function server(listenOn: number, limits: Record<string, string> = {}, database 
       SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? "",
       // The default and realtime servers share the database the fixtures write to.
       DATABASE_URL: `file:${join(process.env.E2E_DIR ?? "", database)}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Iron Gate <gate@example.com>",
+      MAIL_RETRY_BASE_DELAY: "1s",
+      MAIL_POLL_INTERVAL: "1s",
       ...limits,
     },
   };
@@ -100,6 +106,13 @@ export default defineConfig<{ databaseUrl: string }>({
       : []),
   ],
   webServer: [
+    {
+      command: `"${process.execPath}" node_modules/tsx/dist/cli.mjs tests/support/smtp-serve.ts`,
+      port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SMTP_PORT: String(smtpPort), SMTP_SPOOL: join(process.env.E2E_DIR ?? "", "mail") },
+    },
     server(port),
     server(realtimePort, REALTIME_LIMITS),
     server(stepUpPort, { SESSION_STEP_UP_WINDOW: "3s" }, "step-up.db"),

@@ -15,9 +15,15 @@ const DATA_LAYER_TESTS = [
   "src/lib/session/session-store.test.ts",
   "src/lib/mail/email-tokens.test.ts",
   "src/lib/mail/outbox.test.ts",
+  "src/lib/verification/verification.test.ts",
+  "src/lib/verification/sign-up-required.test.ts",
   "src/lib/second-factor/second-factor-store.test.ts",
   "src/lib/passkeys/passkey-store.test.ts",
   "src/lib/devices/device-store.test.ts",
+  "src/lib/mail/outbox-claims.test.ts",
+  "src/lib/mail/mail-sender.test.ts",
+  "src/lib/throttle/mail-throttle.test.ts",
+  "src/lib/auth/password-reset.test.ts",
 ];
 const INTEGRATION_TESTS = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
 /** Several instances on one database, and PostgreSQL's own failures. */
@@ -26,6 +32,7 @@ const POSTGRES_ONLY = [
   "tests/integration/devices-multi-instance.test.ts",
   "tests/security/fail-closed-postgres.test.ts",
   "tests/integration/revocation-feed.test.ts",
+  "tests/integration/mail-multi-instance.test.ts",
 ];
 /**
  * SQLite's file lock; CLI tests that make SQLite files of their own (the CLI on PostgreSQL: users-cli-server,

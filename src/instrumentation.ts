@@ -11,4 +11,6 @@ export async function register(): Promise<void> {
   (await import("./lib/http/request-gate")).installRequestGate();
   const { checkStartup } = await import("./lib/config/startup");
   await checkStartup();
+  // Mail goes out in the background (issue 12): never during a request.
+  (await import("./lib/mail/background-mail")).startBackgroundMail();
 }

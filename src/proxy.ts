@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
+import { moveResetTokenToCookie } from "@/lib/auth/reset-token-cookie";
 import { env } from "@/lib/config/env";
 import { crossOriginResponse } from "@/lib/http/api-response";
 import { refuseMalformedAction } from "@/lib/http/malformed-action";
@@ -33,6 +34,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
     const target = new URL(`${pathname.replace(/\/+$/, "") || "/"}${search}`, request.url);
     return stamped(NextResponse.redirect(target, 308), API_CONTENT_SECURITY_POLICY, requestId);
   }
+  // The emailed reset link: its token moves into a cookie, out of the address bar (reset-token-cookie.ts).
+  const resetLink = moveResetTokenToCookie(request.url, request.method);
+  if (resetLink) return stamped(resetLink, API_CONTENT_SECURITY_POLICY, requestId);
   const isPage = !pathname.startsWith("/api/");
   if (isPage) {
     const verdict = checkOrigin(request, { appOrigin: APP_ORIGIN, trustedOrigins: TRUSTED_ORIGINS });

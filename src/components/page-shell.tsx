@@ -1,11 +1,25 @@
 import type { ReactNode } from "react";
 import { env } from "@/lib/config/env";
 import type { ActiveSession } from "@/lib/session/check-session";
+import { showsVerifyBanner, verificationMode } from "@/lib/verification/verification-gate";
 import { ShellFrame } from "./shell-frame";
 import { SignOutButton } from "./sign-out-button";
+import { VerifyBanner } from "./verification/verify-banner";
 
-/** The App Router's frame of every page (see `ShellFrame`), with the server-action sign-out. */
-export function PageShell({ session, children }: { session: ActiveSession | null; children: ReactNode }): ReactNode {
+/**
+ * The App Router's frame of every page (see `ShellFrame`), with the server-action sign-out, and the "confirm
+ * your email address" banner while the signed-in user's address is unverified (`banner={false}` where the
+ * page itself is about that).
+ */
+export function PageShell({
+  session,
+  children,
+  banner = true,
+}: {
+  session: ActiveSession | null;
+  children: ReactNode;
+  banner?: boolean;
+}): ReactNode {
   const shell = session
     ? {
         user: session.user,
@@ -19,6 +33,9 @@ export function PageShell({ session, children }: { session: ActiveSession | null
     : null;
   return (
     <ShellFrame session={shell} signOut={<SignOutButton />}>
+      {session && banner && showsVerifyBanner(verificationMode(), session.emailVerified) ? (
+        <VerifyBanner email={session.user.email} />
+      ) : null}
       {children}
     </ShellFrame>
   );

@@ -6,8 +6,8 @@ import { enrolOnAccountPage, passwordStep } from "./second-factor-steps";
 // Every page and state, checked by axe-core in light and dark, at desktop and phone widths (tests/e2e/axe.ts).
 // Each test walks one signed-in (or signed-out) context through its states and fails once, listing them all.
 test.describe.configure({ mode: "parallel", timeout: 180_000 });
-// The 404 page is among them: Chromium logs its status.
-test.use({ expectedConsoleErrors: [/status of 404/] });
+// The 404 page is among them, and the delete form's wrong password (a 400): Chromium logs their status.
+test.use({ expectedConsoleErrors: [/status of 40[04]/] });
 
 const REASONS = [
   "expired",
@@ -17,6 +17,8 @@ const REASONS = [
   "revoked",
   "removed",
   "signed-out-elsewhere",
+  "account-deleted",
+  "password-reset",
   "second-factor-expired",
 ];
 
@@ -56,7 +58,9 @@ test("every login reason", async ({ page }) => {
 
 test("signed-out pages and the 404", async ({ page }) => {
   const found: string[] = [];
-  for (const path of ["/", "/signup", "/login", "/login?next=%2Fprivate", "/does-not-exist"]) {
+  const emailPages = ["/check-email?signed-up=1", "/email-link?result=verified", "/email-link?result=invalid"];
+  const signedOut = ["/", "/signup", "/login", "/login?next=%2Fprivate", "/forgot-password", "/does-not-exist"];
+  for (const path of [...signedOut, ...emailPages]) {
     await visit(page, path, found);
   }
   await page.goto("/signup");
@@ -75,7 +79,17 @@ test("form error states", async ({ page }) => {
 test("signed-in pages", async ({ page, signIn }) => {
   await signIn();
   const found: string[] = [];
-  for (const path of ["/", "/private", "/account", "/account?done=revoked-others", "/pages-router/private"]) {
+  // The fixture user is unverified: every App Router page shows the "confirm your email address" banner.
+  const emailStates = ["/check-email", "/account?done=email-changed", "/account?confirm=change-email"];
+  for (const path of [
+    "/",
+    "/private",
+    "/account",
+    "/account?done=revoked-others",
+    "/account?done=name-saved",
+    "/pages-router/private",
+    ...emailStates,
+  ]) {
     await visit(page, path, found);
   }
   await visit(page, "/does-not-exist", found, "404 signed in");
@@ -90,6 +104,16 @@ test("signed-in pages", async ({ page, signIn }) => {
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("That is not your current password.")).toBeVisible();
   found.push(...(await axeViolations(page, "account, change password error")));
+  await page.getByLabel("Display name").fill("Ada\u200BLovelace");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.locator("#name-error")).toBeVisible();
+  found.push(...(await axeViolations(page, "account, name error")));
+  await page.getByText("Delete account…").click();
+  found.push(...(await axeViolations(page, "account, delete account confirmation")));
+  await page.getByLabel("Your password", { exact: true }).fill("not my password at all");
+  await page.getByRole("button", { name: "Yes, delete my account" }).click();
+  await expect(page.getByText("That is not your password.")).toBeVisible();
+  found.push(...(await axeViolations(page, "account, delete account wrong password")));
   expect(found).toEqual([]);
 });
 
@@ -178,7 +202,13 @@ test.describe("without JavaScript", () => {
     for (const path of ["/", "/signup", "/login?reason=signed-out", "/does-not-exist"]) await visit(page, path, found);
     await formErrors(page, found);
     await signIn({ ageMs: 11 * 60_000 });
-    for (const path of ["/private", "/account", "/account?confirm=sign-out-everywhere", "/pages-router/private"]) {
+    for (const path of [
+      "/private",
+      "/account",
+      "/account?confirm=sign-out-everywhere",
+      "/account?confirm=delete-account",
+      "/pages-router/private",
+    ]) {
       await visit(page, path, found);
     }
     await page.goto("/account?confirm=change-password");

@@ -31,6 +31,16 @@ describe("boot refusals", { timeout: 90_000 }, () => {
     await expectRefusal("no-origin", { APP_ORIGIN: undefined }, /APP_ORIGIN is missing/);
   });
 
+  it("production without SMTP_URL (issue 12 §1), and with a URL that is not SMTP, never echoing it", async () => {
+    await expectRefusal("no-smtp", { SMTP_URL: undefined }, /SMTP_URL is missing: in production set it/);
+    const outcome = await bootServer("bad-smtp", { env: { SMTP_URL: "http://ada:hunter2@mail.example.com" } });
+    expect(outcome.kind).toBe("exited");
+    if (outcome.kind === "exited") {
+      expect(refusalLines(outcome)).toEqual([expect.stringMatching(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/)]);
+      expect(`${outcome.stdout}${outcome.stderr}`).not.toContain("hunter2");
+    }
+  });
+
   it("SESSION_SECRET of forty a: too predictable, like a short one", async () => {
     await expectRefusal("weak-secret", { SESSION_SECRET: "a".repeat(40) }, /SESSION_SECRET is too predictable/);
   });

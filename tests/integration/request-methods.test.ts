@@ -16,6 +16,7 @@ const ROUTES: Array<[string, string[]]> = [
   ["/api/sessions/confirm", ["POST"]],
   ["/api/logout", ["POST"]],
   ["/api/account/password", ["POST"]],
+  ["/api/account", ["PATCH", "DELETE"]],
   ["/api/account/sessions", ["GET"]],
   ["/api/account/sessions/AAAAAAAAAAAAAAAAAAAAAA", ["DELETE"]],
   ["/api/health", ["GET"]],

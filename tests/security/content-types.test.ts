@@ -61,6 +61,8 @@ describe.each(SIMPLE_TYPES)("R47: %s bodies get 415 unsupported_media_type", (_l
     ["POST", "/api/sessions/refresh"],
     ["POST", "/api/sessions/revoke-others"],
     ["POST", "/api/account/password"],
+    ["PATCH", "/api/account"],
+    ["DELETE", "/api/account"],
   ] as const) {
     it(`${method} ${path} (signed in): 415 and the user stays signed in`, async () => {
       const { client, email } = await signedUpClient();

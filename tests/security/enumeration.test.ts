@@ -1,11 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "../integration/helpers";
+import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD, signedUpClient, uniqueEmail } from "../support/http-client";
 
 /**
  * Decision 6 / R43: sign-in answers an unknown email and a wrong password the same way, byte for byte,
  * header for header (only `date` and the per-request `x-request-id` may differ). Sign-up may say an email
- * is taken (409): decision 6 allows it while there is no email verification.
+ * is taken (409) under `EMAIL_VERIFICATION=optional` (the default) or `off`, where the new user is signed in at
+ * once; under `required` it may not (issue 12 §2), and an email change never may (§4).
  */
 const PER_REQUEST = ["date", "x-request-id"];
 
@@ -92,7 +94,7 @@ describe("decision 6 / R43: sign-in failures do not say whether the account exis
   });
 });
 
-describe("decision 6: sign-up may reveal a taken email", () => {
+describe("decision 6: with EMAIL_VERIFICATION=optional, sign-up may reveal a taken email", () => {
   it("a taken email answers 409 email_taken, without a cookie", async () => {
     const { email } = await signedUpClient();
     const response = await new Client().json("POST", "/api/users", { email, password: STRONG_PASSWORD });
@@ -107,5 +109,54 @@ describe("decision 6: sign-up may reveal a taken email", () => {
     await client.json("POST", "/api/users", { email, password: `${STRONG_PASSWORD} other` });
     const me = (await (await client.request("/api/sessions")).json()) as { user: unknown };
     expect(me.user).toBeNull();
+  });
+});
+
+describe("issue 12 §2: with EMAIL_VERIFICATION=required, sign-up does not say whether an email is taken", () => {
+  let server: AppServer;
+  beforeAll(async () => {
+    server = await startAppServer("enumeration-required", { EMAIL_VERIFICATION: "required" });
+  });
+  afterAll(() => server.stop());
+
+  it("a new and a taken address: same status, body bytes, header names and values, and no cookie", async () => {
+    const taken = uniqueEmail("taken");
+    await new Client(server.baseUrl).json("POST", "/api/users", { email: taken, password: STRONG_PASSWORD });
+    const takenAnswer = await new Client(server.baseUrl).json("POST", "/api/users", {
+      email: taken,
+      password: STRONG_PASSWORD,
+    });
+    const freshAnswer = await new Client(server.baseUrl).json("POST", "/api/users", {
+      email: uniqueEmail("fresh"),
+      password: STRONG_PASSWORD,
+    });
+    await expectIndistinguishable(takenAnswer, freshAnswer);
+    expect(takenAnswer.status).toBe(202);
+    expect(takenAnswer.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("the same with a weak password: the policy answers before the address is looked at", async () => {
+    const taken = uniqueEmail("taken");
+    await new Client(server.baseUrl).json("POST", "/api/users", { email: taken, password: STRONG_PASSWORD });
+    const weak = "passwordpassword";
+    const takenAnswer = await new Client(server.baseUrl).json("POST", "/api/users", { email: taken, password: weak });
+    const freshAnswer = await new Client(server.baseUrl).json("POST", "/api/users", {
+      email: uniqueEmail("fresh"),
+      password: weak,
+    });
+    expect(takenAnswer.status).toBe(400);
+    await expectIndistinguishable(takenAnswer, freshAnswer);
+  });
+});
+
+describe("issue 12 §4: an email change does not say whether the new address is taken", () => {
+  it("a taken and a free address: same status, body bytes, header names and values", async () => {
+    const { client } = await signedUpClient();
+    const { email: taken } = await signedUpClient();
+    const toTaken = await client.json("POST", "/api/account/email", { newEmail: taken });
+    const toFree = await client.json("POST", "/api/account/email", { newEmail: uniqueEmail("free") });
+    expect(toTaken.status).toBe(202);
+    // The session cookie is re-sealed by the proxy on some requests (idle slide): only its value may differ.
+    await expectIndistinguishable(toTaken, toFree, [...PER_REQUEST, "set-cookie"]);
   });
 });

@@ -80,6 +80,7 @@ export async function startAppServer(
     // Every test client shares 127.0.0.1: the per-address bucket is tested on a server of its own.
     THROTTLE_IP_BURST: "100000",
     THROTTLE_IP_PER_MINUTE: "100000",
+    THROTTLE_MAIL_IP_PER_HOUR: "100000",
     // Production refuses to start without SMTP; mail lands in this process's harness (smtp.ts).
     SMTP_URL: extraEnv.SMTP_URL ?? (await defaultSmtpServer()).url,
     MAIL_FROM: "Iron Gate <gate@example.com>",

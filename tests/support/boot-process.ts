@@ -44,6 +44,8 @@ export async function bootServer(name: string, options: BootOptions = {}): Promi
     APP_ORIGIN: `http://127.0.0.1:${port}`,
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     DATABASE_URL: `file:${join(dir, "app.db")}`,
+    // Required in production; nothing is sent before these servers are stopped.
+    SMTP_URL: "smtp://127.0.0.1:2525",
     ...options.env,
   };
   const env: NodeJS.ProcessEnv = {

@@ -92,13 +92,13 @@ async function listen(server: SMTPServer, port: number): Promise<number> {
   return address.port;
 }
 
-/** Starts a harness; its spool directory is new unless `spoolDir` is given. */
-export async function startSmtpServer(spoolDir?: string): Promise<SmtpHarness> {
+/** Starts a harness; its spool directory is new unless `spoolDir` is given; on a free port unless `port` is. */
+export async function startSmtpServer(spoolDir?: string, wantedPort = 0): Promise<SmtpHarness> {
   mkdirSync(TMP, { recursive: true });
   const dir = spoolDir ?? mkdtempSync(join(TMP, "smtp-"));
   mkdirSync(dir, { recursive: true });
   let server: SMTPServer | null = createServer(dir);
-  const port = await listen(server, 0);
+  const port = await listen(server, wantedPort);
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,

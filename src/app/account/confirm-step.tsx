@@ -13,6 +13,8 @@ const WHAT: Record<StepUpAction, string> = {
   "revoke-others": "sign out everywhere else",
   "sign-out-everywhere": "sign out everywhere",
   "change-password": "change your password",
+  "delete-account": "delete your account",
+  "change-email": "change your email address",
   "second-factor": "change two-step sign-in",
 };
 
@@ -29,6 +31,7 @@ export function ConfirmStep({ action }: { action: StepUpAction }): ReactNode {
       </h2>
       <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">
         To {WHAT[action]}, enter your password again.
+        {action === "delete-account" ? " Your account is deleted as soon as it is confirmed." : null}
       </p>
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="action" value={action} />

@@ -11,9 +11,12 @@ import { amrOf } from "@/lib/session/session-data";
 import { isStepUpAction } from "@/lib/session/step-up-action";
 import { displayName } from "@/lib/users/user";
 import { amrLabel } from "./amr-label";
+import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { ConfirmStep } from "./confirm-step";
+import { DeleteAccountForm } from "./delete-account-form";
 import { DeviceList } from "./device-list";
+import { NameForm } from "./name-form";
 import { PasskeysSection } from "./passkeys-section";
 import { RecentEvents } from "./recent-events";
 import { SecondFactorSection } from "./second-factor-section";
@@ -29,6 +32,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const DONE = new Map([
   ["revoked-others", "Your other sessions were signed out."],
   ["confirmed", "Password confirmed. You can change it now."],
+  ["name-saved", "Your name was saved."],
+  ["confirmed-email", "Password confirmed. You can change your email address now."],
+  ["email-changed", "Your email address was changed. Your other sessions were signed out."],
   ["confirmed-second-factor", "Password confirmed. You can change two-step sign-in now."],
   ["second-factor-off", "Two-step sign-in is off. We sent you an email about it."],
   ["passkey-added", "Passkey added. You can sign in with it now."],
@@ -62,6 +68,12 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
           </p>
         ) : null}
         {isStepUpAction(confirm) ? <ConfirmStep action={confirm} /> : null}
+        <section className={`mt-6 ${card}`} aria-labelledby="your-name">
+          <h2 id="your-name" className="mb-4 font-semibold">
+            Your name
+          </h2>
+          <NameForm name={session.user.name ?? ""} />
+        </section>
         <section className={`mt-6 ${card}`} aria-labelledby="this-session">
           <h2 id="this-session" className="font-semibold">
             This session
@@ -97,6 +109,15 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
           </h2>
           <RecentEvents events={events} />
         </section>
+        <section className={`mt-6 ${card}`} aria-labelledby="email">
+          <h2 id="email" className="mb-1 font-semibold">
+            Email address
+          </h2>
+          <p className={`mb-4 text-sm break-words ${mutedText}`} data-testid="current-email">
+            {session.user.email} ({session.emailVerified ? "confirmed" : "not confirmed yet"})
+          </p>
+          <ChangeEmailForm />
+        </section>
         <SecondFactorSection session={session} />
         <PasskeysSection session={session} />
         <section className={`mt-6 ${card}`} aria-labelledby="password">
@@ -104,6 +125,16 @@ export default async function AccountPage({ searchParams }: Props): Promise<Reac
             Change password
           </h2>
           <ChangePasswordForm email={session.user.email} name={session.user.name ?? ""} appName={env().APP_NAME} />
+        </section>
+        <section
+          className="mt-6 rounded-2xl border border-red-300 bg-white p-6 dark:border-red-800 dark:bg-slate-900"
+          aria-labelledby="delete-account-title"
+        >
+          <h2 id="delete-account-title" className="mb-1 font-semibold text-red-800 dark:text-red-300">
+            Delete account
+          </h2>
+          <p className={`mb-4 text-sm ${mutedText}`}>Your account, its sessions and its settings, gone for good.</p>
+          <DeleteAccountForm />
         </section>
       </StepUpProvider>
     </PageShell>

@@ -15,6 +15,8 @@ const LABELS: Record<string, string> = {
   throttled: "Attempts slowed down",
   csrf_rejected: "Cross-site request refused",
   cookie_rejected: "Unreadable session cookie",
+  name_changed: "Name changed",
+  account_deleted: "Account deletion",
   admin_granted: "Admin: granted admin",
   admin_revoked: "Admin: revoked admin",
   user_disabled: "Admin: disabled a user",

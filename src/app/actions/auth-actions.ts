@@ -12,6 +12,7 @@ import { startPending } from "@/lib/second-factor/pending-seal";
 import { startSession } from "@/lib/session/sign-in";
 import { endSession } from "@/lib/session/sign-out";
 import { throttledMessage } from "@/lib/throttle/throttle-policy";
+import { SIGNED_UP_CHECK_EMAIL } from "@/lib/verification/verification-gate";
 import { type FormState, formText } from "./form-state";
 import { orTryAgain } from "./try-again";
 
@@ -50,6 +51,7 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
       return { message: throttledMessage(result.retryAfterSeconds), fields: {}, values };
     }
     if (!result.ok) return { fields: result.fields, values };
+    if (result.kind === "check-email") redirect(SIGNED_UP_CHECK_EMAIL);
     await startSession(result.user);
     redirect(safeRedirect(data.next));
   });

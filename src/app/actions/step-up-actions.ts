@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { removeAccount } from "@/lib/account/delete-account";
 import { ConfirmPasswordSchema } from "@/lib/auth/auth-schemas";
 import { currentRequestContext } from "@/lib/http/current-request";
 import { fieldErrors } from "@/lib/http/read-json";
@@ -10,11 +11,12 @@ import { revokeOtherSessions, signOutEverywhere } from "@/lib/session/sign-out";
 import { isStepUpAction, type StepUpAction } from "@/lib/session/step-up-action";
 import { confirmPassword } from "@/lib/session/step-up-confirm";
 import { throttledMessage } from "@/lib/throttle/throttle-policy";
+import { afterRemoval } from "./after-removal";
 import { type FormState, formText } from "./form-state";
 import { orTryAgain } from "./try-again";
 
-/** What each action does once the password is confirmed; each ends in a redirect. */
-async function carryOn(action: StepUpAction, session: ActiveSession): Promise<never> {
+/** What each action does once the password is confirmed; each ends in a redirect, or says why not. */
+async function carryOn(action: StepUpAction, session: ActiveSession): Promise<FormState> {
   if (action === "revoke-others") {
     await revokeOtherSessions(session);
     redirect("/account?done=revoked-others");
@@ -23,6 +25,12 @@ async function carryOn(action: StepUpAction, session: ActiveSession): Promise<ne
     await signOutEverywhere(session);
     redirect("/login?reason=signed-out-everywhere");
   }
+  if (action === "delete-account") {
+    // The password just confirmed is the current one: the deletion goes on without asking for it again.
+    return afterRemoval(await removeAccount(session.user, await currentRequestContext()));
+  }
+  // An email change needs the new address, typed after the confirmation.
+  if (action === "change-email") redirect("/account?done=confirmed-email#email");
   // Two-step sign-in: the page shows its set-up (or its buttons) now that the password is fresh.
   if (action === "second-factor") redirect("/account?done=confirmed-second-factor#second-factor");
   // A password change needs the new password, typed after the confirmation.

@@ -10,6 +10,7 @@ describe("logoutMessage", () => {
     expect(logoutMessage("revoked")).toMatch(/another device or by a password change/);
     expect(logoutMessage("removed")).toMatch(/no longer available/);
     expect(logoutMessage("removed")).not.toMatch(/password/);
+    expect(logoutMessage("account-deleted")).toMatch(/account was deleted/);
   });
 
   it("a bounce from a protected page says 'Sign in to continue'; unknown reasons are ignored", () => {

@@ -7,6 +7,8 @@ const MESSAGES = {
   revoked: "Your session was ended from another device or by a password change. Please sign in again.",
   removed: "Your session was ended: this account is no longer available.",
   "signed-out-elsewhere": "You signed out in another tab.",
+  "account-deleted": "Your account was deleted and every device signed out of it.",
+  "password-reset": "Your password was changed and every device was signed out. Sign in with your new password.",
   "second-factor-expired": "Your sign-in waited too long for its second step. Please sign in again.",
 } as const;
 

@@ -22,10 +22,17 @@ export default async function LoginPage({ searchParams }: Props): Promise<ReactN
   if (await getCurrentUser()) redirect(destination);
   return (
     <PageShell session={null}>
-      {reason === "signed-out" || reason === "signed-out-everywhere" ? <AnnounceSignOut /> : null}
+      {reason === "signed-out" || reason === "signed-out-everywhere" || reason === "account-deleted" ? (
+        <AnnounceSignOut />
+      ) : null}
       <AuthCard title="Log in">
         <LoginForm next={destination} notice={notice} />
         <PasskeySignIn next={destination} />
+        <p className="mt-4 text-sm">
+          <Link href="/forgot-password" className={link}>
+            Forgot password?
+          </Link>
+        </p>
         <p className={`mt-6 text-sm ${mutedText}`}>
           New here?{" "}
           <Link href={`/signup?next=${encodeURIComponent(destination)}`} className={link}>

@@ -45,3 +45,12 @@ export const ChangePasswordSchema = z.object({
 
 /** A step-up confirmation (R61): the password of the signed-in user. */
 export const ConfirmPasswordSchema = z.object({ password: PasswordInputSchema });
+
+/** `POST /api/password-reset` and the forgot-password form. */
+export const PasswordResetRequestSchema = z.object({ email: EmailSchema });
+
+/** `POST /api/password-reset/confirm`: the token from the link (its format is checked where it is looked up). */
+export const PasswordResetConfirmSchema = z.object({
+  token: z.string({ error: "The link's token is missing." }).min(1, "The link's token is missing.").max(200),
+  newPassword: NewPasswordSchema,
+});

@@ -108,7 +108,7 @@ describe("throttledAndAudited", () => {
     const here = { ip, userAgent: "unit test", requestId: "unit" };
     const address = email();
     const created = await signUp({ email: address, password: PASSWORD, name: null }, context);
-    if (!created.ok) throw new Error("sign-up failed");
+    if (!created.ok || created.kind !== "signed-up") throw new Error("sign-up failed");
     const verdict = { scope: "account", retryAfterSeconds: 7 } as const;
     // Both calls in one minute, whatever the machine's speed (the id has a minute in it).
     const now = Math.floor(Date.now() / 60_000) * 60_000 + 1_000;

@@ -9,14 +9,22 @@ import { hasSecondFactor } from "@/lib/second-factor/second-factor-store";
 import { throttlePolicy } from "@/lib/throttle/throttle-policy";
 import { admitAttempt, clearAccount } from "@/lib/throttle/throttle-store";
 import type { UserRecord } from "@/lib/users/user";
-import { createUser, findUserByEmail, findUserById, replacePasswordHash } from "@/lib/users/user-repository";
+import { findUserByEmail, findUserById, replacePasswordHash } from "@/lib/users/user-repository";
+import { createUserWithLink, notifySignUpAttempt } from "@/lib/verification/sign-up-mail";
+import { sendsVerification, signUpSignsIn, verificationMode } from "@/lib/verification/verification-gate";
 import type { SignInInput, SignUpInput } from "./auth-schemas";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { judgePassword } from "./password-judge";
 import { type Throttled, throttledAndAudited } from "./throttled";
 
 export type SignUpResult =
-  | { ok: true; user: UserRecord }
+  /** The account exists and the caller signs it in (`EMAIL_VERIFICATION` off or optional). */
+  | { ok: true; kind: "signed-up"; user: UserRecord }
+  /**
+   * `EMAIL_VERIFICATION=required`: "check your email", whether the account was just created or the address
+   * was taken (its owner was told by mail). Nobody is signed in, so there is no user to hand out.
+   */
+  | { ok: true; kind: "check-email" }
   | Throttled
   | { ok: false; code: "weak_password"; fields: FieldErrors; suggestions: string[] }
   | { ok: false; code: "email_taken"; fields: FieldErrors };
@@ -30,7 +38,11 @@ export type SignInResult =
   | { ok: false; code: "invalid_credentials" }
   | Throttled;
 
-/** Creates an account: policy, hash, then one insert that the unique index arbitrates (section C.2). */
+/**
+ * Creates an account: policy, hash, then one insert that the unique index arbitrates (section C.2), with its
+ * verification link in the same transaction. Under `EMAIL_VERIFICATION=required` a taken address is not
+ * said: new and taken addresses cost the same policy check and hash, and answer the same (issue 12 §2).
+ */
 export async function signUp(
   input: Pick<SignUpInput, "email" | "password" | "name">,
   context: RequestContext,
@@ -47,12 +59,18 @@ export async function signUp(
     return { ok: false, code: "weak_password", fields: { password: message }, suggestions: verdict.suggestions };
   }
   const passwordHash = await hashPassword(input.password);
-  const created = await createUser(await db(), { email: input.email, name: input.name, passwordHash });
+  const mode = verificationMode();
+  const newUser = { email: input.email, name: input.name, passwordHash };
+  const created = await createUserWithLink(newUser, sendsVerification(mode));
+  if (!created.ok && !signUpSignsIn(mode)) {
+    await notifySignUpAttempt(input.email, context);
+    return { ok: true, kind: "check-email" };
+  }
   if (!created.ok) {
     return { ok: false, code: "email_taken", fields: { email: "An account with this email already exists." } };
   }
   await audit({ event: "sign_up", outcome: "success", userId: created.user.id }, context);
-  return created;
+  return signUpSignsIn(mode) ? { ok: true, kind: "signed-up", user: created.user } : { ok: true, kind: "check-email" };
 }
 
 /**

@@ -1,13 +1,17 @@
 import { audit } from "@/lib/audit/audit-log";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/database";
+import { transaction } from "@/lib/db/transaction";
 import type { FieldErrors } from "@/lib/http/api-response";
 import type { RequestContext } from "@/lib/http/request-context";
+import { killEmailTokens } from "@/lib/mail/email-tokens";
+import { enqueueMail } from "@/lib/mail/outbox";
 import type { PublicUser } from "@/lib/users/user";
 import { replacePasswordHash } from "@/lib/users/user-repository";
 import { checkCurrentPassword } from "./current-password";
 import { hashPassword } from "./password-hash";
 import { judgePassword } from "./password-judge";
+import { passwordChangedMail } from "./password-reset-mail";
 import type { Throttled } from "./throttled";
 
 export type ChangePasswordResult =
@@ -48,7 +52,14 @@ export async function changePassword(
   }
   const next = await hashPassword(newPassword);
   const change = { id: user.id, expected: current.passwordHash, next, endSessions: true };
-  const sessionVersion = await replacePasswordHash(await db(), change);
+  // With the new hash: outstanding reset links die, and the owner is told (issue 12 §3).
+  const sessionVersion = await transaction(await db(), async (trx) => {
+    const version = await replacePasswordHash(trx, change);
+    if (version === null) return null;
+    await killEmailTokens(trx, user.id, "password_reset");
+    await enqueueMail(trx, passwordChangedMail(user.email));
+    return version;
+  });
   if (sessionVersion === null) {
     await audit({ event: "password_changed", outcome: "failure", userId: user.id, detail: "conflict" }, context);
     return { ok: false, code: "conflict" };

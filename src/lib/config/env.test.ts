@@ -89,13 +89,53 @@ describe("parseEnv: sane bounds", () => {
 
 describe("parseEnv: production", () => {
   it("requires APP_ORIGIN, and takes it as an origin", () => {
-    expect(refusal({ NODE_ENV: "production" })).toMatch(/APP_ORIGIN is missing/);
+    expect(refusal({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example.com" })).toMatch(/APP_ORIGIN is missing/);
     expect(refusal({ NODE_ENV: "production", APP_ORIGIN: "https://app.example.com/path" })).toMatch(/APP_ORIGIN/);
-    const config = parseEnv({ ...base, NODE_ENV: "production", APP_ORIGIN: "https://app.example.com/" });
+    const config = parseEnv({
+      ...base,
+      NODE_ENV: "production",
+      APP_ORIGIN: "https://app.example.com/",
+      SMTP_URL: "smtp://mail.example.com",
+    });
     expect(config.APP_ORIGIN).toBe("https://app.example.com");
   });
 
   it("does not require it in development", () => {
     expect(parseEnv(base).APP_ORIGIN).toBeUndefined();
+  });
+});
+
+describe("parseEnv: mail (issue 12)", () => {
+  const production = { NODE_ENV: "production", APP_ORIGIN: "https://app.example.com" };
+
+  it("requires SMTP_URL in production, in one line", () => {
+    expect(refusal(production)).toMatch(/^Invalid configuration: SMTP_URL is missing: in production set it/);
+  });
+
+  it("takes smtp:// and smtps:// URLs only, and never repeats one in the refusal", () => {
+    expect(parseEnv({ ...base, ...production, SMTP_URL: "smtps://u:p@mail.example.com:465" }).SMTP_URL).toBe(
+      "smtps://u:p@mail.example.com:465",
+    );
+    for (const url of ["http://u:hunter2@mail.example.com", "mail.example.com:587", "smtp://"]) {
+      const message = refusal({ SMTP_URL: url });
+      expect(message).toMatch(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+      expect(message).not.toContain("hunter2");
+    }
+  });
+
+  it("does without SMTP in development, and defaults the reset link's life to 30 minutes", () => {
+    const config = parseEnv(base);
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(config.PASSWORD_RESET_TTL).toBe(30 * 60_000);
+    expect(parseEnv({ ...base, PASSWORD_RESET_TTL: "1h" }).PASSWORD_RESET_TTL).toBe(3_600_000);
+    expect(refusal({ PASSWORD_RESET_TTL: "2d" })).toMatch(/PASSWORD_RESET_TTL must be at most 1d/);
+  });
+
+  it("checks MAIL_FROM", () => {
+    expect(parseEnv({ ...base, MAIL_FROM: "Iron Gate <gate@example.com>" }).MAIL_FROM).toBe(
+      "Iron Gate <gate@example.com>",
+    );
+    expect(parseEnv({ ...base, MAIL_FROM: "gate@example.com" }).MAIL_FROM).toBe("gate@example.com");
+    expect(refusal({ MAIL_FROM: "not an address" })).toMatch(/MAIL_FROM must be an address/);
   });
 });

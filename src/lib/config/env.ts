@@ -23,6 +23,13 @@ const postgresUrlProblem = (url: string): string | null => {
   return sslmode === null || SSL_MODES.includes(sslmode) ? null : `sslmode must be one of ${SSL_MODES.join(", ")}`;
 };
 
+/** `smtp://user:pass@host:587` or `smtps://…:465`; the message never repeats the URL (it holds a password). */
+const smtpUrlSchema = z
+  .string()
+  .refine((url) => URL.canParse(url) && /^smtps?:$/.test(new URL(url).protocol) && new URL(url).hostname !== "", {
+    message: "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587",
+  });
+
 const DatabaseEnvSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -80,6 +87,28 @@ const EnvSchema = DatabaseEnvSchema.extend({
   ADMIN_REQUIRE_SECOND_FACTOR: z.enum(["true", "false"]).optional(),
   // Not a timer: only a purge cutoff, so years are fine.
   AUDIT_RETENTION: durationSchema("90d", 3650 * 86_400_000),
+  /** Email verification (issue 12 §2): `required` is the production recommendation (README, "Email verification"). */
+  EMAIL_VERIFICATION: z.enum(["off", "optional", "required"]).default("optional"),
+  /** Mail (issue 12): required in production; in development without it, the dev outbox (/dev/mail). */
+  SMTP_URL: smtpUrlSchema.optional(),
+  /** The sender, `Name <address>` or an address; by default `APP_NAME <no-reply@APP_ORIGIN's host>`. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(320)
+    .refine((from) => /^[^@\s<>]+@[^@\s<>]+$|^[^<>]*<[^@\s<>]+@[^@\s<>]+>$/.test(from), {
+      message: "must be an address or Name <address>",
+    })
+    .optional(),
+  PASSWORD_RESET_TTL: durationSchema("30m", 86_400_000),
+  /** Emailed links one client address, and one email address, may ask for per hour (reset, resend). */
+  THROTTLE_MAIL_IP_PER_HOUR: z.coerce.number().int().min(1).max(MAX_BURST).default(10),
+  THROTTLE_MAIL_EMAIL_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
+  /** The first retry of a failed delivery waits this long, doubling each time up to the maximum. */
+  MAIL_RETRY_BASE_DELAY: durationSchema("30s"),
+  MAIL_RETRY_MAX_DELAY: durationSchema("1h"),
+  /** How often the background sender looks for due messages. */
+  MAIL_POLL_INTERVAL: durationSchema("2s", 60_000),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SESSION_SECRET" | "SESSION_SECRETS"> & {
@@ -115,6 +144,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...(typeof sessionSecrets === "string" ? [sessionSecrets] : []),
     ...checkConsistency(rest),
     ...(rest.NODE_ENV === "production" && rest.APP_ORIGIN === undefined ? [APP_ORIGIN_MISSING] : []),
+    ...(rest.NODE_ENV === "production" && rest.SMTP_URL === undefined ? [SMTP_URL_MISSING] : []),
   ];
   if (typeof sessionSecrets === "string" || problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
@@ -125,6 +155,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 /** Production names its public origin: the CSRF check must not trust the Host a client sends (design notes). */
 const APP_ORIGIN_MISSING =
   "APP_ORIGIN is missing: in production set it to the public origin the browser uses, such as https://app.example.com";
+
+/** Production mail goes out for real: a reset link written to a log would be a password in a log. */
+const SMTP_URL_MISSING =
+  "SMTP_URL is missing: in production set it to your mail server, such as smtps://user:pass@mail.example.com:465";
 
 function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
   const result = schema.safeParse(source);

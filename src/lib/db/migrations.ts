@@ -147,6 +147,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0010_mail_failed": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Set when the sender gives a message up (a permanent refusal, or too many attempts); its body is scrubbed.
+      await db.schema.alterTable("mail_outbox").addColumn("failed_at", "bigint").execute();
+    },
+  },
   "0012_revocation_feed": revocationFeedMigration,
   "0013_second_factor": {
     async up(db: Kysely<unknown>): Promise<void> {

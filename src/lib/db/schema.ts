@@ -52,6 +52,8 @@ export interface MailOutboxTable {
   claimedUntil: Generated<DbMillis>;
   sentAt: DbMillis | null;
   lastError: string | null;
+  /** Given up (migration 0010): a permanent refusal or too many attempts. */
+  failedAt: DbMillis | null;
 }
 
 /** Single-use emailed links; only the SHA-256 of the token is stored (issue 12). */

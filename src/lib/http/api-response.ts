@@ -17,6 +17,8 @@ export type ErrorCode =
   | "cross_origin"
   | "reauthentication_required"
   | "conflict"
+  | "email_unverified"
+  | "invalid_token"
   | "forbidden"
   | "last_admin"
   | "invalid_code"

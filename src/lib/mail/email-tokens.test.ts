@@ -4,7 +4,13 @@ import { db } from "@/lib/db/database";
 import { transaction } from "@/lib/db/transaction";
 import { createUser } from "@/lib/users/user-repository";
 import { testEngine } from "../../../tests/support/test-engine";
-import { consumeEmailToken, hashEmailToken, issueEmailToken, killEmailTokens } from "./email-tokens";
+import {
+  consumeEmailToken,
+  findLiveEmailToken,
+  hashEmailToken,
+  issueEmailToken,
+  killEmailTokens,
+} from "./email-tokens";
 
 // Runs on SQLite (unit) and on PostgreSQL (data-postgres, vitest.config.ts).
 async function newUserId(): Promise<string> {
@@ -16,7 +22,7 @@ async function newUserId(): Promise<string> {
 
 const HOUR = 3_600_000;
 
-describe("email tokens", () => {
+describe("email tokens", { timeout: 30_000 }, () => {
   it("are 256-bit random, and only their SHA-256 is stored", async () => {
     const database = await db();
     const userId = await newUserId();
@@ -38,7 +44,9 @@ describe("email tokens", () => {
       ttlMs: HOUR,
     });
     expect(await consumeEmailToken(database, token, "password_reset")).toBeNull();
+    expect(await findLiveEmailToken(database, token, "email_change")).toEqual({ userId, newEmail: "new@example.com" });
     expect(await consumeEmailToken(database, token, "email_change")).toEqual({ userId, newEmail: "new@example.com" });
+    expect(await findLiveEmailToken(database, token, "email_change")).toBeNull();
     expect(await consumeEmailToken(database, token, "email_change")).toBeNull();
   });
 

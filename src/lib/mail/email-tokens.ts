@@ -71,6 +71,25 @@ export async function consumeEmailToken(
   return row ? { userId: row.userId, newEmail: row.newEmail } : null;
 }
 
+/** Whose live token this is, without using it up: for a page that shows a form before the token is spent. */
+export async function findLiveEmailToken(
+  db: Db | Trx,
+  token: string,
+  purpose: EmailTokenPurpose,
+  now = Date.now(),
+): Promise<ConsumedEmailToken | null> {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const row = await db
+    .selectFrom("emailTokens")
+    .select(["userId", "newEmail"])
+    .where("tokenHash", "=", hashEmailToken(token))
+    .where("purpose", "=", purpose)
+    .where("usedAt", "is", null)
+    .where("expiresAt", ">", now)
+    .executeTakeFirst();
+  return row ? { userId: row.userId, newEmail: row.newEmail } : null;
+}
+
 /** Ends every outstanding token of `purpose` for the user (a newer link, a changed password). */
 export async function killEmailTokens(trx: Db | Trx, userId: string, purpose: EmailTokenPurpose): Promise<void> {
   await trx.deleteFrom("emailTokens").where("userId", "=", userId).where("purpose", "=", purpose).execute();

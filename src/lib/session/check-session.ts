@@ -16,6 +16,8 @@ export type SignedOutReason = "none" | "expired" | "ended" | "revoked" | "remove
 export interface ActiveSession {
   status: "active";
   user: PublicUser;
+  /** Whether the user's address is verified (issue 12): `EMAIL_VERIFICATION=required` gates on it. */
+  emailVerified: boolean;
   data: SessionData;
   idleExpiresAt: number;
   absoluteExpiresAt: number;
@@ -53,7 +55,9 @@ export async function checkSession(
   const { idleExpiresAt, absoluteExpiresAt } = state;
   // Upgraded to the current version, so the next cookie this session is sealed into carries it.
   const upgraded = { ...data, ver: version };
-  return { status: "active", user: toPublicUser(found.user), data: upgraded, idleExpiresAt, absoluteExpiresAt };
+  const emailVerified = found.user.emailVerifiedAt !== null;
+  const user = toPublicUser(found.user);
+  return { status: "active", user, emailVerified, data: upgraded, idleExpiresAt, absoluteExpiresAt };
 }
 
 /**

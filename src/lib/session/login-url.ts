@@ -4,3 +4,6 @@ export function loginUrl(returnTo: string, reason: string): string {
   if (reason !== "none") query.set("reason", reason);
   return `/login?${query}`;
 }
+
+/** Where a browser goes once its account was deleted: the login page says so. */
+export const ACCOUNT_DELETED_URL = "/login?reason=account-deleted";

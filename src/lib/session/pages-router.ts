@@ -32,6 +32,8 @@ export interface WithSession {
   expiries: SessionExpiries | null;
   /** Why `user` is null, for the login page's message (`none` when signed in or nothing to say). */
   signedOutReason: SignedOutReason;
+  /** Whether the signed-in user's address is verified (false when signed out): `EMAIL_VERIFICATION=required`. */
+  emailVerified: boolean;
 }
 
 export type SessionApiRequest = NextApiRequest & WithSession;
@@ -55,12 +57,13 @@ async function attachSession<R extends IncomingMessage>(
     log.warn("session_check_unavailable", { error });
     return null;
   });
-  const signedOut: WithSession = { session, user: null, expiries: null, signedOutReason: "none" };
+  const signedOut: WithSession = { session, user: null, expiries: null, signedOutReason: "none", emailVerified: false };
   if (check === null) return Object.assign(req, signedOut);
   if (check.status !== "active") return Object.assign(req, { ...signedOut, signedOutReason: check.reason });
   noteActivity(check.data);
-  const { user, idleExpiresAt, absoluteExpiresAt } = check;
-  return Object.assign(req, { ...signedOut, user, expiries: { idleExpiresAt, absoluteExpiresAt, serverNow } });
+  const { user, idleExpiresAt, absoluteExpiresAt, emailVerified } = check;
+  const expiries = { idleExpiresAt, absoluteExpiresAt, serverNow };
+  return Object.assign(req, { ...signedOut, user, emailVerified, expiries });
 }
 
 /** The URL this request was addressed to, as the App Router sees it (scheme from the proxy in front). */

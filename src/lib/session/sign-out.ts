@@ -14,7 +14,8 @@ import { sessionLimits } from "./session-limits";
 import { bumpSessionVersion, purgeEndedSessions, recordEndedSession } from "./session-store";
 
 /**
- * Every sign-out lives here: this browser's (`endSession`, `endIronSession`, `signOutHandler`), every other
+ * Every sign-out lives here: this browser's (`endSession`, `endIronSession`, `signOutHandler`; after the
+ * account's deletion `clearSessionCookie`), every other
  * session of the user (`revokeOtherSessions`) and all of them (`signOutEverywhere`).
  */
 
@@ -47,6 +48,14 @@ export async function endIronSession(session: IronSession<SessionData>, context:
 /** Signs this browser's App Router session out (see `endIronSession`). */
 export async function endSession(): Promise<void> {
   await endIronSession(await appSession(), await currentRequestContext());
+}
+
+/**
+ * Clears this browser's cookie without recording a sign-out: for a session whose account was just deleted.
+ * It ended with the user row (R16), and a sign-out record would leave an audit row naming the deleted user.
+ */
+export async function clearSessionCookie(): Promise<void> {
+  (await appSession()).destroy();
 }
 
 /** The answer to every sign-out: the cookie is already cleared; cached pages of this site go too (R18). */

@@ -3,7 +3,14 @@ import type { ActiveSession } from "./check-session";
 import { stepUpOf } from "./step-up-guard";
 
 /** The account page's actions that need a recent password (R61), as named in `/account?confirm=…`. */
-export const STEP_UP_ACTIONS = ["revoke-others", "sign-out-everywhere", "change-password", "second-factor"] as const;
+export const STEP_UP_ACTIONS = [
+  "revoke-others",
+  "sign-out-everywhere",
+  "change-password",
+  "delete-account",
+  "change-email",
+  "second-factor",
+] as const;
 export type StepUpAction = (typeof STEP_UP_ACTIONS)[number];
 
 export function isStepUpAction(value: unknown): value is StepUpAction {

@@ -9,7 +9,13 @@ export type ThrottleVerdict = { ok: true } | { ok: false; scope: "ip" | "account
 
 const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
-type ThrottleRow = { key: string; milliTokens: number; failures: number; blockedUntil: number; updatedAt: number };
+export type ThrottleRow = {
+  key: string;
+  milliTokens: number;
+  failures: number;
+  blockedUntil: number;
+  updatedAt: number;
+};
 
 /**
  * The row for `key`, locked until the transaction ends: another attempt on the same key waits here, then
@@ -17,7 +23,7 @@ type ThrottleRow = { key: string; milliTokens: number; failures: number; blocked
  * be locked, so a missing one is first created as `initial`. On SQLite, BEGIN IMMEDIATE already serialises
  * the whole transaction and `forUpdate` compiles to nothing (sqlite-dialect.ts).
  */
-async function lockRow(trx: Trx, initial: ThrottleRow): Promise<ThrottleRow> {
+export async function lockRow(trx: Trx, initial: ThrottleRow): Promise<ThrottleRow> {
   // A success (clearAccount) or the purge may delete the row between the two statements: then again.
   for (let attempt = 1; ; attempt++) {
     await trx
@@ -36,7 +42,7 @@ async function lockRow(trx: Trx, initial: ThrottleRow): Promise<ThrottleRow> {
   }
 }
 
-async function writeRow(trx: Trx, { key, ...row }: ThrottleRow): Promise<void> {
+export async function writeRow(trx: Trx, { key, ...row }: ThrottleRow): Promise<void> {
   await trx.updateTable("throttles").set(row).where("key", "=", key).execute();
 }
 
@@ -113,6 +119,8 @@ export async function purgeThrottles(db: Db, policy: ThrottlePolicy, now = Date.
           eb("updatedAt", "<", now - ACCOUNT_MEMORY_MS),
           eb("blockedUntil", "<", now),
         ]),
+        // Mail budgets (mail-throttle.ts) refill within an hour.
+        eb.and([eb("key", "like", "mail:%"), eb("updatedAt", "<", now - 86_400_000)]),
       ]),
     )
     .execute();

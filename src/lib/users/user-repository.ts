@@ -15,6 +15,7 @@ function toRecord(row: Selectable<UsersTable>): UserRecord {
     isAdmin: Boolean(row.isAdmin),
     createdAt: Number(row.createdAt),
     sessionVersion: row.sessionVersion,
+    emailVerifiedAt: row.emailVerifiedAt === null ? null : Number(row.emailVerifiedAt),
     disabled: row.disabledAt !== null,
   };
 }

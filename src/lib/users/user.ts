@@ -7,6 +7,8 @@ export interface UserRecord {
   isAdmin: boolean;
   createdAt: number;
   sessionVersion: number;
+  /** When the owner followed a verification or email-change link; null while unverified (issue 12). */
+  emailVerifiedAt: number | null;
   /** An admin disabled the account: its sign-in fails like a wrong password, its seals are refused (issue 11). */
   disabled: boolean;
 }

@@ -8,6 +8,7 @@ import { env } from "@/lib/config/env";
 import { loginUrl } from "@/lib/session/login-url";
 import { withSessionSsr } from "@/lib/session/pages-router";
 import { displayName } from "@/lib/users/user";
+import { CHECK_EMAIL_PATH, mustVerifyFirst, verificationMode } from "@/lib/verification/verification-gate";
 
 type Props = ShellSession;
 
@@ -16,6 +17,9 @@ export const getServerSideProps = withSessionSsr<Props>(async ({ req, res, resol
   res.setHeader("Cache-Control", "no-store");
   if (!req.user || !req.expiries) {
     return { redirect: { destination: loginUrl(resolvedUrl, req.signedOutReason), permanent: false } };
+  }
+  if (mustVerifyFirst(verificationMode(), req.emailVerified)) {
+    return { redirect: { destination: CHECK_EMAIL_PATH, permanent: false } };
   }
   return { props: { user: req.user, expiries: req.expiries, warningMs: env().SESSION_WARNING } };
 });

@@ -64,7 +64,7 @@ export const DELETE = apiRoute(async (request) => {
     await endSession();
     return signedOutResponse();
   }
-  const auth = await requireApiSession();
+  const auth = await requireApiSession({ unverified: "allow" });
   if (!auth.ok) {
     await endSession();
     return auth.response;

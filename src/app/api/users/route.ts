@@ -8,7 +8,11 @@ import { readInput } from "@/lib/http/read-json";
 import { startSession } from "@/lib/session/sign-in";
 import { toPublicUser } from "@/lib/users/user";
 
-/** Sign up: `{email, password, name?, next?}`; the new user is signed in. */
+/**
+ * Sign up: `{email, password, name?, next?}`; the new user is signed in (201). Under
+ * `EMAIL_VERIFICATION=required` nobody is: 202 `{ok: true, checkEmail: true}` for a new and a taken address
+ * alike, no cookie either way (issue 12 §2).
+ */
 export const POST = apiRoute(async (request) => {
   const input = await readInput(request, SignUpSchema);
   if (!input.ok) return input.response;
@@ -22,6 +26,7 @@ export const POST = apiRoute(async (request) => {
   if (!result.ok) {
     return jsonError(400, "invalid_input", "Choose a stronger password.", { fields: result.fields });
   }
+  if (result.kind === "check-email") return json({ ok: true, checkEmail: true }, { status: 202 });
   await startSession(result.user);
   return json({ user: toPublicUser(result.user), redirectTo: safeRedirect(input.value.next) }, { status: 201 });
 });

@@ -2,6 +2,7 @@ import { env } from "@/lib/config/env";
 import { nodeHeaders, requestContext } from "@/lib/http/request-context";
 import { withSessionRoute } from "@/lib/session/pages-router";
 import { endIronSession } from "@/lib/session/sign-out";
+import { mustVerifyFirst, verificationMode } from "@/lib/verification/verification-gate";
 
 /**
  * A Pages Router API route on `withSessionRoute`: GET answers who is signed in (401 when nobody),
@@ -12,6 +13,9 @@ export default withSessionRoute(async (req, res) => {
   res.setHeader("Cache-Control", "no-store");
   if (req.method === "GET") {
     if (!req.user) return res.status(401).json({ error: { code: "unauthorized", message: "Sign in first." } });
+    if (mustVerifyFirst(verificationMode(), req.emailVerified)) {
+      return res.status(403).json({ error: { code: "email_unverified", message: "Verify your email address first." } });
+    }
     return res.status(200).json({ user: req.user });
   }
   if (req.method === "DELETE" || req.method === "POST") {

@@ -5,7 +5,7 @@ import { extendSession } from "@/lib/session/keep-session";
 
 /** "Stay signed in": restarts the idle window and answers the new expiries; never past the absolute limit. */
 export const POST = apiRoute(async () => {
-  const auth = await requireApiSession();
+  const auth = await requireApiSession({ unverified: "allow" });
   if (!auth.ok) return auth.response;
   return json({ ok: true, ...(await extendSession(auth.session)) });
 });
