@@ -64,6 +64,20 @@ describe.skipIf(!postgres.available)(
       expect(feed.token()).toBeNull();
     });
 
+    it("this process's own statements move the token at once (no waiting for their NOTIFY); a SELECT does not", async () => {
+      const feed = new PostgresRevocationFeed(fresh.database.url, recorder());
+      try {
+        await until("listening", () => feed.token() !== null);
+        const before = feed.token();
+        await fresh.db.selectFrom("users").select("id").execute();
+        expect(feed.token()).toBe(before);
+        await fresh.db.updateTable("users").set({ name: "local" }).where("id", "=", "nobody").execute();
+        expect(feed.token()).not.toBe(before);
+      } finally {
+        await feed.close();
+      }
+    });
+
     it("a rolled-back change notifies no one", async () => {
       const heard = recorder();
       const feed = new PostgresRevocationFeed(fresh.database.url, heard);

@@ -2,9 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { connectDatabase } from "./database";
 import { openSqlite } from "./sqlite-dialect";
 import { SqliteRevocationFeed } from "./sqlite-revocation-feed";
-import { noteStatement } from "./write-generation";
+import { noteStatement, writeGeneration } from "./write-generation";
 
 function twoConnections(): { reader: ReturnType<typeof openSqlite>; other: ReturnType<typeof openSqlite> } {
   const path = join(mkdtempSync(join(tmpdir(), "iron-gate-feed-")), "feed.db");
@@ -46,5 +48,20 @@ describe("the SQLite revocation feed (issue 14: PRAGMA data_version + the local 
     const feed = new SqliteRevocationFeed(reader);
     reader.close();
     expect(feed.token()).toBeNull();
+  });
+
+  it("the SQLite driver bumps the local write generation after every statement but a SELECT", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "iron-gate-feed-")), "gen.db");
+    const db = connectDatabase(`file:${path}`);
+    try {
+      await sql`create table t (x integer)`.execute(db);
+      const before = writeGeneration();
+      await sql`select count(*) from t`.execute(db);
+      expect(writeGeneration()).toBe(before);
+      await sql`insert into t values (1)`.execute(db);
+      expect(writeGeneration()).toBeGreaterThan(before);
+    } finally {
+      await db.destroy();
+    }
   });
 });
