@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
 import { connectDatabase } from "./database";
 import { openSqlite } from "./sqlite-dialect";
 import { SqliteRevocationFeed } from "./sqlite-revocation-feed";
