@@ -12,9 +12,10 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const realtimePort = Number(process.env.E2E_REALTIME_PORT ?? port + 1);
 const REALTIME_LIMITS = { SESSION_IDLE_TIMEOUT: "8s", SESSION_WARNING: "3s", SESSION_MAX_AGE: "60s" };
 const REALTIME_SPEC = /session-watcher-realtime\.spec\.ts$/;
-// A third server whose step-up window is short enough to wait out (tests/e2e/step-up*.spec.ts).
+// A third server whose step-up window is short enough to wait out (tests/e2e/step-up*.spec.ts), with the admin
+// second-factor rule on (tests/e2e/admin-second-factor.spec.ts).
 const stepUpPort = Number(process.env.E2E_STEP_UP_PORT ?? port + 2);
-const STEP_UP_SPEC = /step-up.*\.spec\.ts$/;
+const STEP_UP_SPEC = /(step-up.*|admin-second-factor)\.spec\.ts$/;
 // A fourth server on PostgreSQL runs the flows tagged @both-engines again (tests/support/e2e-postgres-server.ts).
 const postgresPort = Number(process.env.E2E_POSTGRES_PORT ?? port + 3);
 process.env.E2E_POSTGRES_DB ??= newTestDatabaseName(process.pid);
@@ -58,6 +59,9 @@ function server(listenOn: number, limits: Record<string, string> = {}, database 
       MAIL_FROM: "Iron Gate <gate@example.com>",
       MAIL_RETRY_BASE_DELAY: "1s",
       MAIL_POLL_INTERVAL: "1s",
+      // Production turns the admin area's second-factor rule on (issue 13 §3); the admin specs sign in with a
+      // password alone. The rule itself is tested over HTTP (tests/security/admin-second-factor.test.ts).
+      ADMIN_REQUIRE_SECOND_FACTOR: "false",
       ...limits,
     },
   };
@@ -90,7 +94,14 @@ export default defineConfig<{ databaseUrl: string }>({
   projects: [
     { name: "default", testIgnore: [REALTIME_SPEC, STEP_UP_SPEC], use: { baseURL: `http://localhost:${port}` } },
     { name: "realtime", testMatch: REALTIME_SPEC, use: { baseURL: `http://localhost:${realtimePort}` } },
-    { name: "step-up", testMatch: STEP_UP_SPEC, use: { baseURL: `http://localhost:${stepUpPort}` } },
+    {
+      name: "step-up",
+      testMatch: STEP_UP_SPEC,
+      use: {
+        baseURL: `http://localhost:${stepUpPort}`,
+        databaseUrl: `file:${join(process.env.E2E_DIR ?? "", "step-up.db")}`,
+      },
+    },
     ...(withPostgres
       ? [
           {
@@ -115,7 +126,8 @@ export default defineConfig<{ databaseUrl: string }>({
     },
     server(port),
     server(realtimePort, REALTIME_LIMITS),
-    server(stepUpPort, { SESSION_STEP_UP_WINDOW: "3s" }, "step-up.db"),
+    // Its own database, so the admin second-factor rule is on here (admin-second-factor.spec.ts, issue 13 §3).
+    server(stepUpPort, { SESSION_STEP_UP_WINDOW: "3s", ADMIN_REQUIRE_SECOND_FACTOR: "true" }, "step-up.db"),
     ...(withPostgres
       ? [
           server(

@@ -160,6 +160,8 @@ test.describe("the admin area", () => {
   test.use({ expectedConsoleErrors: [/status of 403/] });
 
   // The admin page's own states are checked in admin.spec.ts, whose tests run serially (they make admins).
+  // "Two-step sign-in needed" (ADMIN_REQUIRE_SECOND_FACTOR on) is checked in admin-second-factor.spec.ts, on the
+  // step-up project's server, the one with that rule on.
   test("the 403 page for a signed-in user who is not an admin", async ({ page, signIn }) => {
     await signIn();
     const found: string[] = [];

@@ -37,5 +37,7 @@ export async function adminCommandAction(form: FormData): Promise<void> {
   const result = await runAdminCommand(current, command, user, await currentRequestContext());
   if (result.ok) redirect(adminUrl({ query, page, user, done: command }));
   if (result.code === "forbidden") forbidden();
+  // The page itself then explains how to add a second factor (issue 13 §3).
+  if (result.code === "second_factor_required") redirect(adminUrl({}));
   redirect(adminUrl({ query, page, user, error: result.code }));
 }

@@ -3,6 +3,7 @@ import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
 import { StepUpProvider } from "@/app/account/step-up-dialog";
 import { PageShell } from "@/components/page-shell";
+import { SecondFactorRequired } from "@/components/second-factor-required";
 import { readAdminPageState } from "@/lib/admin/admin-page-state";
 import { listUsersAsAdmin } from "@/lib/admin/admin-queries";
 import { DEFAULT_PAGE_SIZE } from "@/lib/admin/user-search";
@@ -17,13 +18,22 @@ export const metadata: Metadata = { title: "Admin" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The admin area (issue 11 §4): signed out → the login page; not an admin (as the database says now) → 403.
+ * The admin area (issue 11 §4): signed out → the login page; not an admin (as the database says now) → 403;
+ * an admin signed in with a password alone while `ADMIN_REQUIRE_SECOND_FACTOR` is on → how to add a second
+ * factor, instead of the list (issue 13 §3; `requireAdmin` decides, in `listUsersAsAdmin`).
  * Everything works without JavaScript: a GET search form, links to a confirmation step, server actions.
  */
 export default async function AdminPage({ searchParams }: Props): Promise<ReactNode> {
   const session = await requireSession("/admin");
   const state = readAdminPageState(await searchParams);
   const list = await listUsersAsAdmin(session, { query: state.query, page: state.page, pageSize: DEFAULT_PAGE_SIZE });
+  if (!list.ok && list.code === "second_factor_required") {
+    return (
+      <PageShell session={session}>
+        <SecondFactorRequired />
+      </PageShell>
+    );
+  }
   if (!list.ok) forbidden();
   const { users, total, page, pageSize } = list.page;
   return (

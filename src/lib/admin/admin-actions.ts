@@ -10,7 +10,7 @@ import { type AdminUserView, findUserView } from "./admin-user-list";
 /** One change per request, so that nothing is half done: a role, or whether the account is disabled. */
 export type AdminPatch = { isAdmin: boolean } | { disabled: boolean };
 
-export type AdminRefusal = { ok: false; code: "forbidden" | "not_found" | "last_admin" };
+export type AdminRefusal = { ok: false; code: "forbidden" | "second_factor_required" | "not_found" | "last_admin" };
 export type AdminUpdate = { ok: true; user: AdminUserView } | AdminRefusal;
 export type AdminDone = { ok: true } | AdminRefusal;
 

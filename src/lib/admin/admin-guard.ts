@@ -1,3 +1,4 @@
+import { adminSecondFactor } from "@/lib/auth/admin-second-factor";
 import { reader } from "@/lib/db/database";
 import type { ActiveSession } from "@/lib/session/check-session";
 
@@ -7,7 +8,9 @@ export interface AdminActor {
   session: ActiveSession;
 }
 
-export type AdminCheck = { ok: true; admin: AdminActor } | { ok: false; code: "forbidden" };
+/** `second_factor_required`: an admin whose session was signed in with a password alone (issue 13 §3). */
+export type AdminGuardRefusal = { ok: false; code: "forbidden" | "second_factor_required" };
+export type AdminCheck = { ok: true; admin: AdminActor } | AdminGuardRefusal;
 
 /** Pure: whether this stored row may administer the app (an admin, not disabled). */
 export function isActiveAdmin(row: { isAdmin: boolean | number; disabledAt: number | null } | undefined): boolean {
@@ -16,8 +19,10 @@ export function isActiveAdmin(row: { isAdmin: boolean | number; disabledAt: numb
 
 /**
  * The authorization of every admin page, route and action (issue 11 §4): the seal's `isAdmin` is not trusted
- * alone; the user's current `is_admin` and `disabled_at` are read here, for this check. Signed-out callers
- * never get this far (401 or the login redirect comes first).
+ * alone; the user's current `is_admin` and `disabled_at` are read here, for this check. Then, with
+ * `ADMIN_REQUIRE_SECOND_FACTOR` on, the session's `amr` must show a second factor or a passkey (issue 13 §3):
+ * `forbidden` comes first, so a non-admin never learns about the rule. Signed-out callers never get this far
+ * (401 or the login redirect comes first).
  */
 export async function requireAdmin(session: ActiveSession): Promise<AdminCheck> {
   const row = await (await reader())
@@ -26,5 +31,7 @@ export async function requireAdmin(session: ActiveSession): Promise<AdminCheck> 
     .where("id", "=", session.user.id)
     .executeTakeFirst();
   if (!isActiveAdmin(row)) return { ok: false, code: "forbidden" };
+  const factor = adminSecondFactor(session);
+  if (!factor.ok) return { ok: false, code: factor.reason };
   return { ok: true, admin: { id: session.user.id, session } };
 }

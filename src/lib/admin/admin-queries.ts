@@ -1,10 +1,10 @@
 import { reader } from "@/lib/db/database";
 import type { ActiveSession } from "@/lib/session/check-session";
-import { requireAdmin } from "./admin-guard";
+import { type AdminGuardRefusal, requireAdmin } from "./admin-guard";
 import { searchUsers, type UserPage } from "./admin-user-list";
 import type { UserSearch } from "./user-search";
 
-export type AdminList = { ok: true; page: UserPage } | { ok: false; code: "forbidden" };
+export type AdminList = { ok: true; page: UserPage } | AdminGuardRefusal;
 
 /** The admin user list, for admins only (checked here, against the database). */
 export async function listUsersAsAdmin(session: ActiveSession, search: UserSearch): Promise<AdminList> {

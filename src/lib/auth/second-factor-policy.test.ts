@@ -21,4 +21,9 @@ describe("second-factor policy (issue 13 §3)", () => {
     expect(adminFactorDecision(["pwd", "otp"], true)).toEqual({ ok: true });
     expect(adminFactorDecision(["pwd"], false)).toEqual({ ok: true });
   });
+
+  it("with the rule on, a recovery code or a passkey alone (no password) counts as well", () => {
+    expect(adminFactorDecision(["hwk"], true)).toEqual({ ok: true });
+    expect(adminFactorDecision(["pwd", "rec"], true)).toEqual({ ok: true });
+  });
 });

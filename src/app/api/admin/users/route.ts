@@ -1,4 +1,4 @@
-import { requireAdminApi } from "@/lib/admin/admin-api";
+import { adminGuardRefusal, requireAdminApi } from "@/lib/admin/admin-api";
 import { listUsersAsAdmin } from "@/lib/admin/admin-queries";
 import { parseUserSearch } from "@/lib/admin/user-search";
 import { json, jsonError, methodNotAllowed } from "@/lib/http/api-response";
@@ -11,7 +11,7 @@ export const GET = apiRoute(async (request) => {
   const search = parseUserSearch(new URL(request.url).searchParams);
   if (!search.ok) return jsonError(400, "invalid_input", "Some parameters need attention.", { fields: search.fields });
   const list = await listUsersAsAdmin(gate.session, search.search);
-  if (!list.ok) return jsonError(403, "forbidden", "This needs an admin account.");
+  if (!list.ok) return adminGuardRefusal(list);
   return json(list.page);
 });
 
