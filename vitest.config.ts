@@ -31,6 +31,7 @@ const POSTGRES_ONLY = [
   "tests/integration/multi-instance.test.ts",
   "tests/integration/devices-multi-instance.test.ts",
   "tests/security/fail-closed-postgres.test.ts",
+  "tests/integration/revocation-feed.test.ts",
   "tests/integration/mail-multi-instance.test.ts",
 ];
 /**
@@ -43,6 +44,7 @@ const SQLITE_ONLY = [
   "tests/security/audit-queue.test.ts",
   "tests/integration/users-cli.test.ts",
   "tests/integration/users-cli-terminal.test.ts",
+  "tests/integration/revocation-feed-sqlite.test.ts",
   // It measures SQLite and PostgreSQL itself.
   "tests/integration/bench-smoke.test.ts",
 ];

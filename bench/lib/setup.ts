@@ -78,6 +78,8 @@ export async function startServers(options: Options, work: string, postgresUrl: 
     APP_ORIGIN: `http://127.0.0.1:${port}`,
     SESSION_SECRET: secret,
     DATABASE_URL: databaseUrl,
+    // Production requires a mail server since the mail work; the bench sends none that matters (discard port).
+    SMTP_URL: "smtp://127.0.0.1:9",
     ...THROTTLE,
   });
   const started: BenchServer[] = [];

@@ -11,10 +11,16 @@ describe("databaseConfig (issue 10)", () => {
       DATABASE_CONNECT_TIMEOUT: 5_000,
       DATABASE_STATEMENT_TIMEOUT: 5_000,
       DATABASE_IDLE_TX_TIMEOUT: 10_000,
+      SESSION_CACHE_TTL: 5_000,
     });
     expect(databaseConfig({ DATABASE_URL: "postgresql://app@db/iron_gate?sslmode=verify-full" }).DATABASE_URL).toMatch(
       /^postgresql:/,
     );
+  });
+
+  it("bounds the session cache's TTL (issue 14)", () => {
+    expect(databaseConfig({ DATABASE_URL: PG, SESSION_CACHE_TTL: "60s" }).SESSION_CACHE_TTL).toBe(60_000);
+    expect(() => databaseConfig({ DATABASE_URL: PG, SESSION_CACHE_TTL: "61s" })).toThrow(/SESSION_CACHE_TTL/);
   });
 
   it("reads the pool size and the timeouts", () => {

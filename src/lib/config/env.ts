@@ -46,6 +46,8 @@ const DatabaseEnvSchema = z.object({
   DATABASE_CONNECT_TIMEOUT: durationSchema("5s"),
   DATABASE_STATEMENT_TIMEOUT: durationSchema("5s"),
   DATABASE_IDLE_TX_TIMEOUT: durationSchema("10s"),
+  /** How long a cached session check may be used at most, even while the revocation feed is current (issue 14). */
+  SESSION_CACHE_TTL: durationSchema("5s").refine((ms) => ms <= 60_000, { message: "at most 60s" }),
 });
 
 export type DatabaseConfig = z.infer<typeof DatabaseEnvSchema>;

@@ -1,22 +1,32 @@
 import { CamelCasePlugin, Kysely, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { type DatabaseConfig, databaseConfig } from "@/lib/config/env";
+import { RevocationCache, type RevocationFeed } from "@/lib/session/revocation-cache";
+import type { FoundSession } from "@/lib/users/user-repository";
 import { parseDatabaseUrl } from "./database-url";
 import { migrationProvider } from "./migrations";
 import { IronGatePostgresDialect } from "./postgres-dialect";
 import { discardingLostConnections } from "./postgres-lost-connections";
 import { createPostgresPool, type PoolSettings } from "./postgres-pool";
+import { PostgresRevocationFeed } from "./postgres-revocation-feed";
 import type { Database } from "./schema";
 import { NodeSqliteDialect, openSqlite } from "./sqlite-dialect";
+import { SqliteRevocationFeed } from "./sqlite-revocation-feed";
+import { writeGeneration } from "./write-generation";
 
 export type Db = Kysely<Database>;
 
 const plugins = [new CamelCasePlugin()];
 
 function sqliteKysely(path: string, readOnly = false): Db {
+  return sqliteReader(path, readOnly).db;
+}
+
+function sqliteReader(path: string, readOnly: boolean): { db: Db; feed: RevocationFeed } {
   const connection = openSqlite(path);
   if (readOnly) connection.exec("PRAGMA query_only = ON");
-  return new Kysely<Database>({ dialect: new NodeSqliteDialect(connection), plugins });
+  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(connection), plugins });
+  return { db, feed: new SqliteRevocationFeed(connection) };
 }
 
 function postgresKysely(url: string, settings: PoolSettings): Db {
@@ -81,9 +91,16 @@ export async function ping(db: Db): Promise<boolean> {
   }
 }
 
+/** The session check's cache and the feed that says when it may be used (`session-lookup.ts`, issue 14). */
+export interface SessionCache {
+  cache: RevocationCache<FoundSession>;
+  feed: RevocationFeed;
+}
+
 interface Databases {
   db: Db;
   reader: Db;
+  sessions: SessionCache;
 }
 
 /**
@@ -95,9 +112,18 @@ interface Databases {
 async function openDatabases(url: string): Promise<Databases> {
   const db = await openDatabase(url);
   const target = parseDatabaseUrl(url);
-  // An in-memory database exists once per connection: there, the writer reads too.
-  if (target.kind === "postgres" || target.path === ":memory:") return { db, reader: db };
-  return { db, reader: sqliteKysely(target.path, true) };
+  const cache = new RevocationCache<FoundSession>(databaseConfig().SESSION_CACHE_TTL);
+  if (target.kind === "postgres") {
+    return { db, reader: db, sessions: { cache, feed: new PostgresRevocationFeed(target.url, cache) } };
+  }
+  // An in-memory database exists once per connection: there, the writer reads too (and no one else writes).
+  const reader = target.path === ":memory:" ? { db, feed: memoryFeed() } : sqliteReader(target.path, true);
+  return { db, reader: reader.db, sessions: { cache, feed: reader.feed } };
+}
+
+/** `:memory:` is written by this process only: the local write generation says it all. */
+function memoryFeed(): RevocationFeed {
+  return { token: () => String(writeGeneration()), close: async () => {} };
 }
 
 // One database per process, shared by every bundle Next.js builds (App Router, Pages Router, proxy).
@@ -119,4 +145,9 @@ export async function db(): Promise<Db> {
 /** A read-only connection for the hot read paths; never waits behind a write. */
 export async function reader(): Promise<Db> {
   return (await databases()).reader;
+}
+
+/** The session check's cache and its feed, for this process's database (`session-lookup.ts`). */
+export async function sessionCache(): Promise<SessionCache> {
+  return (await databases()).sessions;
 }

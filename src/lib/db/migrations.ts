@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Migration, MigrationProvider } from "kysely/migration";
+import { revocationFeedMigration } from "./migration-0012-revocation-feed";
 
 /**
  * Every schema change, in order. One set for SQLite and PostgreSQL: only types both understand
@@ -152,6 +153,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("mail_outbox").addColumn("failed_at", "bigint").execute();
     },
   },
+  "0012_revocation_feed": revocationFeedMigration,
   "0013_second_factor": {
     async up(db: Kysely<unknown>): Promise<void> {
       // One authenticator-app secret per user, sealed with the session secret (README, "Second factor").

@@ -1,6 +1,7 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from "kysely";
 import type pg from "pg";
 import { isConnectionLost } from "./errors";
+import { noteStatement } from "./write-generation";
 
 type Command = PostgresQueryResult<unknown>["command"];
 const COMMANDS: ReadonlySet<string> = new Set<Command>([
@@ -24,18 +25,23 @@ function guardedQuery(client: pg.PoolClient, onLost: () => void): PostgresPoolCl
   ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
     // Kysely streams through a cursor only when its dialect is given one; this app never is.
     if (typeof input !== "string") throw new Error("cursors are not configured");
-    return client.query<R & pg.QueryResultRow>(input, [...parameters]).then(
-      // Kysely reads `command` only to tell DML (affected rows) and COMMIT/ROLLBACK from the rest.
-      (result) => ({
-        command: isCommand(result.command) ? result.command : "SELECT",
-        rowCount: result.rowCount ?? 0,
-        rows: result.rows,
-      }),
-      (error: unknown) => {
-        if (isConnectionLost(error)) onLost();
-        throw error;
-      },
-    );
+    // Counted once the statement has settled, committed or not (write-generation.ts, the revocation cache).
+    const settled = (): void => noteStatement(input);
+    return client
+      .query<R & pg.QueryResultRow>(input, [...parameters])
+      .finally(settled)
+      .then(
+        // Kysely reads `command` only to tell DML (affected rows) and COMMIT/ROLLBACK from the rest.
+        (result) => ({
+          command: isCommand(result.command) ? result.command : "SELECT",
+          rowCount: result.rowCount ?? 0,
+          rows: result.rows,
+        }),
+        (error: unknown) => {
+          if (isConnectionLost(error)) onLost();
+          throw error;
+        },
+      );
   }
   return query;
 }

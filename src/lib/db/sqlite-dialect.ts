@@ -19,6 +19,7 @@ import {
 } from "kysely";
 import { isSqliteBusy } from "./errors";
 import { StatementCache } from "./statement-cache";
+import { noteStatement } from "./write-generation";
 
 /** How long a statement keeps retrying while another process holds SQLite's write lock. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -96,11 +97,16 @@ class NodeSqliteConnection implements DatabaseConnection {
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     return whenNotBusy(() => {
-      const { statement, returnsRows } = this.#statements.get(query.sql);
-      const parameters = toSqlite(query.parameters);
-      if (returnsRows) return { rows: statement.all(...parameters) as R[] };
-      const { changes, lastInsertRowid } = statement.run(...parameters);
-      return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+      try {
+        const { statement, returnsRows } = this.#statements.get(query.sql);
+        const parameters = toSqlite(query.parameters);
+        if (returnsRows) return { rows: statement.all(...parameters) as R[] };
+        const { changes, lastInsertRowid } = statement.run(...parameters);
+        return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+      } finally {
+        // After the statement, done or refused: the revocation cache's local write generation.
+        noteStatement(query.sql);
+      }
     });
   }
 

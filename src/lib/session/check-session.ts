@@ -1,10 +1,10 @@
-import { reader } from "@/lib/db/database";
 import type { PublicUser } from "@/lib/users/user";
 import { toPublicUser } from "@/lib/users/user";
-import { findUserForSession, type KeptSession } from "@/lib/users/user-repository";
+import type { KeptSession } from "@/lib/users/user-repository";
 import type { KeptProof } from "./kept-proof";
 import { parseSessionData, type SessionData, type SessionLimits, sessionState } from "./session-data";
 import { sessionLimits } from "./session-limits";
+import { lookupSession } from "./session-lookup";
 
 /**
  * Why there is no usable session: `none` (no cookie, or one we cannot read), `expired` (idle limit),
@@ -29,7 +29,7 @@ export type SessionCheck = ActiveSession | { status: "signed-out"; reason: Signe
  * The server-side session check (R11, R15): a well-formed seal (R27), inside both limits (R12, R13), not
  * signed out (its `sid` is not recorded as ended), whose user still exists, is not disabled, and has the same
  * `sessionVersion`.
- * One query. Never writes.
+ * At most one query, none when the revocation cache may answer (`session-lookup.ts`). Never writes.
  */
 export async function checkSession(
   raw: unknown,
@@ -43,7 +43,7 @@ export async function checkSession(
   if (state.status === "expired") {
     return { status: "signed-out", reason: state.reason === "idle" ? "expired" : "ended", data };
   }
-  const found = await findUserForSession(await reader(), data.uid, data.sid);
+  const found = await lookupSession(data.uid, data.sid);
   if (!found) return { status: "signed-out", reason: "removed", data };
   // Disabling bumps the version too; this refuses the seal even so, from the row already read (issue 11).
   if (found.user.disabled) return { status: "signed-out", reason: "revoked", data };

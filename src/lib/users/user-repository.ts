@@ -47,12 +47,15 @@ const sessionQuery = precompiled(
   2,
 );
 
+/** What the session check reads: the user, whether this session was signed out, the kept session. */
+export interface FoundSession {
+  user: UserRecord;
+  ended: boolean;
+  kept: KeptSession | null;
+}
+
 /** The user behind a session, whether that session was signed out, and the kept session, in one query. */
-export async function findUserForSession(
-  db: Db,
-  id: string,
-  sid: string,
-): Promise<{ user: UserRecord; ended: boolean; kept: KeptSession | null } | null> {
+export async function findUserForSession(db: Db, id: string, sid: string): Promise<FoundSession | null> {
   const [row] = await sessionQuery(db, id, sid);
   if (!row) return null;
   const { ended, ...user } = row;
