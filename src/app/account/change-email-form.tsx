@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, startTransition, useActionState, useEffect, useRef } from "react";
+import { type ReactNode, useActionState } from "react";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
 import { changeEmailAction } from "@/app/actions/verification-actions";
 import { FormMessage } from "@/components/form-message";
@@ -8,7 +8,7 @@ import { link } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
 import { useFieldErrors } from "@/components/use-field-errors";
-import { useStepUp } from "./step-up-dialog";
+import { useStepUpResubmit } from "./use-step-up-resubmit";
 
 /**
  * The email change (issue 12 §4), behind a recent password confirmation (R61) like the password change:
@@ -17,27 +17,10 @@ import { useStepUp } from "./step-up-dialog";
 export function ChangeEmailForm(): ReactNode {
   const [state, action] = useActionState(changeEmailAction, EMPTY_FORM_STATE);
   const errors = useFieldErrors(state.fields);
-  const askPassword = useStepUp();
-  const submitted = useRef<FormData | null>(null);
-
-  useEffect(() => {
-    const form = submitted.current;
-    submitted.current = null;
-    if (!state.reauthenticate || !form) return;
-    void askPassword().then((confirmed) => {
-      if (confirmed) startTransition(() => action(form));
-    });
-  }, [state, action, askPassword]);
+  const onSubmit = useStepUpResubmit(state, action);
 
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        submitted.current = new FormData(event.currentTarget);
-      }}
-      className="space-y-4"
-      noValidate
-    >
+    <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage text={state.message} tone="error" />
       {state.reauthenticate ? (
         <a href="/account?confirm=change-email" className={`inline-block text-sm ${link}`}>

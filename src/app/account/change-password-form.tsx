@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { type ReactNode, useActionState, useState } from "react";
 import { changePasswordAction } from "@/app/actions/account-actions";
 import { EMPTY_FORM_STATE } from "@/app/actions/form-state";
 import { FormMessage } from "@/components/form-message";
@@ -9,7 +9,7 @@ import { PasswordStrength } from "@/components/password-strength";
 import { link } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import { useFieldErrors } from "@/components/use-field-errors";
-import { useStepUp } from "./step-up-dialog";
+import { useStepUpResubmit } from "./use-step-up-resubmit";
 
 /**
  * Needs a recent password confirmation (R61). With JavaScript the dialog asks for it and the same
@@ -34,28 +34,10 @@ export function ChangePasswordForm({
     setAnswered(state);
     setNewPassword("");
   }
-  const askPassword = useStepUp();
-  // React empties the form once the action is done: keep what was typed, to send it again after the prompt.
-  const submitted = useRef<FormData | null>(null);
-
-  useEffect(() => {
-    const form = submitted.current;
-    submitted.current = null;
-    if (!state.reauthenticate || !form) return;
-    void askPassword().then((confirmed) => {
-      if (confirmed) startTransition(() => action(form));
-    });
-  }, [state, action, askPassword]);
+  const onSubmit = useStepUpResubmit(state, action);
 
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        submitted.current = new FormData(event.currentTarget);
-      }}
-      className="space-y-4"
-      noValidate
-    >
+    <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage text={state.message} tone="error" />
       {state.reauthenticate ? (
         <a href="/account?confirm=change-password" className={`inline-block text-sm ${link}`}>

@@ -8,8 +8,8 @@ import { PasswordField } from "@/components/password-field";
 import { dangerButton } from "@/components/styles";
 
 import { ACCOUNT_DELETED_URL } from "@/lib/session/login-url";
-import { errorCode, errorText } from "./api-error";
-import { useStepUp } from "./step-up-dialog";
+import { errorText } from "./api-error";
+import { useStepUpFetch } from "./step-up-dialog";
 
 type Answer = { message?: string | undefined; password?: string | undefined };
 
@@ -27,7 +27,7 @@ const deleteRequest = (password: string): Promise<Response> =>
  */
 export function DeleteAccountForm(): ReactNode {
   const [state, formAction] = useActionState(deleteAccountAction, EMPTY_FORM_STATE);
-  const askPassword = useStepUp();
+  const stepUpFetch = useStepUpFetch();
   const [answer, setAnswer] = useState<Answer>({});
   const [busy, setBusy] = useState(false);
 
@@ -35,11 +35,8 @@ export function DeleteAccountForm(): ReactNode {
     setBusy(true);
     setAnswer({});
     try {
-      let response = await deleteRequest(password);
-      if (response.status === 403 && (await errorCode(response)) === "reauthentication_required") {
-        if (!(await askPassword())) return;
-        response = await deleteRequest(password);
-      }
+      const response = await stepUpFetch(() => deleteRequest(password));
+      if (!response) return;
       if (response.ok) window.location.assign(ACCOUNT_DELETED_URL);
       // Signed out meanwhile: the account page sends the browser to the login page, saying why.
       else if (response.status === 401) window.location.assign("/account");

@@ -5,20 +5,8 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { FormMessage } from "@/components/form-message";
 import { secondaryButton, smallButton } from "@/components/styles";
 import { TextField } from "@/components/text-field";
-import { errorCode, errorText } from "./api-error";
-import { useStepUp } from "./step-up-dialog";
-
-/** Sends a request; a 403 `reauthentication_required` asks for the password (the dialog) and sends it again. */
-function useStepUpFetch(): (send: () => Promise<Response>) => Promise<Response | null> {
-  const askPassword = useStepUp();
-  return async (send) => {
-    const response = await send();
-    if (response.status === 403 && (await errorCode(response)) === "reauthentication_required") {
-      return (await askPassword()) ? send() : null;
-    }
-    return response;
-  };
-}
+import { errorText } from "./api-error";
+import { useStepUpFetch } from "./step-up-dialog";
 
 const post = (path: string, body?: unknown): Promise<Response> =>
   fetch(path, {

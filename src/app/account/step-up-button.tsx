@@ -2,8 +2,8 @@
 
 import { type FormEvent, type ReactNode, useState } from "react";
 import { dangerButton, secondaryButton } from "@/components/styles";
-import { errorCode, errorText } from "./api-error";
-import { useStepUp } from "./step-up-dialog";
+import { errorText } from "./api-error";
+import { useStepUpFetch } from "./step-up-dialog";
 
 type Props = {
   /** The server action: the path without JavaScript (it sends the browser to the confirmation step). */
@@ -22,7 +22,7 @@ type Props = {
  * `reauthentication_required` opens the password dialog, and once confirmed the action is sent again.
  */
 export function StepUpButton({ action, request, doneUrl, tone = "secondary", children }: Props): ReactNode {
-  const askPassword = useStepUp();
+  const stepUpFetch = useStepUpFetch();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -32,11 +32,8 @@ export function StepUpButton({ action, request, doneUrl, tone = "secondary", chi
     setBusy(true);
     setError(undefined);
     try {
-      let response = await send();
-      if (response.status === 403 && (await errorCode(response)) === "reauthentication_required") {
-        if (!(await askPassword())) return;
-        response = await send();
-      }
+      const response = await stepUpFetch(send);
+      if (!response) return;
       if (response.ok) window.location.assign(doneUrl);
       // Signed out meanwhile: the account page sends the browser to the login page, saying why.
       else if (response.status === 401) window.location.assign("/account");

@@ -4,7 +4,7 @@ import { createContext, type FormEvent, type ReactNode, use, useCallback, useRef
 import { FormMessage } from "@/components/form-message";
 import { PasswordField } from "@/components/password-field";
 import { dialogBox, secondaryButton } from "@/components/styles";
-import { errorText } from "./api-error";
+import { errorCode, errorText } from "./api-error";
 
 /** Opens the password dialog; resolves true once the password was confirmed, false when it was dismissed. */
 type AskPassword = () => Promise<boolean>;
@@ -16,6 +16,21 @@ export function useStepUp(): AskPassword {
   const ask = use(StepUpContext);
   if (!ask) throw new Error("useStepUp needs a StepUpProvider");
   return ask;
+}
+
+/**
+ * Sends a request; a 403 `reauthentication_required` asks for the password (the dialog) and sends it again.
+ * Null when the dialog was dismissed.
+ */
+export function useStepUpFetch(): (send: () => Promise<Response>) => Promise<Response | null> {
+  const askPassword = useStepUp();
+  return async (send) => {
+    const response = await send();
+    if (response.status === 403 && (await errorCode(response)) === "reauthentication_required") {
+      return (await askPassword()) ? send() : null;
+    }
+    return response;
+  };
 }
 
 /** A modal `<dialog>` (focus moves in, Escape cancels) that posts the password to `/api/sessions/confirm`. */

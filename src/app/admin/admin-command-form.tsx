@@ -1,8 +1,8 @@
 "use client";
 
 import { type FormEvent, type ReactNode, useState } from "react";
-import { errorCode, errorText } from "@/app/account/api-error";
-import { useStepUp } from "@/app/account/step-up-dialog";
+import { errorText } from "@/app/account/api-error";
+import { useStepUpFetch } from "@/app/account/step-up-dialog";
 import { adminCommandAction } from "@/app/actions/admin-command-action";
 import { dangerButton, primaryButton } from "@/components/styles";
 import { TextField } from "@/components/text-field";
@@ -30,7 +30,7 @@ const DANGEROUS: ReadonlySet<AdminCommand> = new Set(["disable", "delete", "revo
  */
 export function AdminCommandForm(props: Props): ReactNode {
   const { command, userId, query, page, doneUrl, askPassword, passwordError, children } = props;
-  const ask = useStepUp();
+  const stepUpFetch = useStepUpFetch();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -45,11 +45,8 @@ export function AdminCommandForm(props: Props): ReactNode {
     setBusy(true);
     setError(undefined);
     try {
-      let response = await send();
-      if (response.status === 403 && (await errorCode(response)) === "reauthentication_required") {
-        if (!(await ask())) return;
-        response = await send();
-      }
+      const response = await stepUpFetch(send);
+      if (!response) return;
       // Signed out meanwhile (perhaps by this very action): the page sends the browser to the login page.
       if (response.ok || response.status === 401) window.location.assign(response.ok ? doneUrl : "/admin");
       else setError(await errorText(response));
