@@ -3,17 +3,11 @@
 import { startRegistration } from "@simplewebauthn/browser";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { FormMessage } from "@/components/form-message";
+import { postJson } from "@/components/passkeys/passkey-client";
 import { secondaryButton, smallButton } from "@/components/styles";
 import { TextField } from "@/components/text-field";
 import { errorText } from "./api-error";
 import { useStepUpFetch } from "./step-up-dialog";
-
-const post = (path: string, body?: unknown): Promise<Response> =>
-  fetch(path, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 /** "Add a passkey": the name, then the browser's own passkey prompt. */
 export function AddPasskey(): ReactNode {
@@ -22,11 +16,11 @@ export function AddPasskey(): ReactNode {
   const [busy, setBusy] = useState(false);
 
   const add = async (name: string): Promise<void> => {
-    const options = await withStepUp(() => post("/api/account/passkeys/options"));
+    const options = await withStepUp(() => postJson("/api/account/passkeys/options"));
     if (!options) return;
     if (!options.ok) return setError(await errorText(options));
     const response = await startRegistration({ optionsJSON: await options.json() });
-    const saved = await withStepUp(() => post("/api/account/passkeys", { name, response }));
+    const saved = await withStepUp(() => postJson("/api/account/passkeys", { name, response }));
     if (!saved) return;
     if (!saved.ok) return setError(await errorText(saved, "name"));
     window.location.assign("/account?done=passkey-added#passkeys");
