@@ -1,9 +1,8 @@
 "use client";
 
-import { type FormEvent, type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import { dangerButton, secondaryButton } from "@/components/styles";
-import { errorText } from "./api-error";
-import { useStepUpFetch } from "./step-up-dialog";
+import { useStepUpRequest } from "./use-step-up-request";
 
 type Props = {
   /** The server action: the path without JavaScript (it sends the browser to the confirmation step). */
@@ -22,33 +21,8 @@ type Props = {
  * `reauthentication_required` opens the password dialog, and once confirmed the action is sent again.
  */
 export function StepUpButton({ action, request, doneUrl, tone = "secondary", children }: Props): ReactNode {
-  const stepUpFetch = useStepUpFetch();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
   const send = (): Promise<Response> => fetch(request.path, { method: request.method });
-
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const response = await stepUpFetch(send);
-      if (!response) return;
-      if (response.ok) window.location.assign(doneUrl);
-      // Signed out meanwhile: the account page sends the browser to the login page, saying why.
-      else if (response.status === 401) window.location.assign("/account");
-      else setError(await errorText(response));
-    } catch {
-      setError("The server could not be reached. Try again.");
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    void run();
-  };
+  const { busy, error, submit } = useStepUpRequest(send, { doneUrl, signedOutUrl: "/account" });
 
   return (
     <form action={action} onSubmit={submit}>

@@ -1,8 +1,7 @@
 "use client";
 
-import { type FormEvent, type ReactNode, useState } from "react";
-import { errorText } from "@/app/account/api-error";
-import { useStepUpFetch } from "@/app/account/step-up-dialog";
+import type { ReactNode } from "react";
+import { useStepUpRequest } from "@/app/account/use-step-up-request";
 import { adminCommandAction } from "@/app/actions/admin-command-action";
 import { dangerButton, primaryButton } from "@/components/styles";
 import { TextField } from "@/components/text-field";
@@ -30,10 +29,6 @@ const DANGEROUS: ReadonlySet<AdminCommand> = new Set(["disable", "delete", "revo
  */
 export function AdminCommandForm(props: Props): ReactNode {
   const { command, userId, query, page, doneUrl, askPassword, passwordError, children } = props;
-  const stepUpFetch = useStepUpFetch();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
   const send = (): Promise<Response> => {
     const request = commandRequest(command, userId);
     const body = request.body ? JSON.stringify(request.body) : null;
@@ -41,26 +36,7 @@ export function AdminCommandForm(props: Props): ReactNode {
     return fetch(request.path, { method: request.method, headers, body });
   };
 
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const response = await stepUpFetch(send);
-      if (!response) return;
-      // Signed out meanwhile (perhaps by this very action): the page sends the browser to the login page.
-      if (response.ok || response.status === 401) window.location.assign(response.ok ? doneUrl : "/admin");
-      else setError(await errorText(response));
-    } catch {
-      setError("The server could not be reached. Try again.");
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    void run();
-  };
+  const { busy, error, submit } = useStepUpRequest(send, { doneUrl, signedOutUrl: "/admin" });
 
   return (
     <form action={adminCommandAction} onSubmit={submit} className="space-y-3" noValidate>
