@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdminFixture, type SignedIn } from "../support/admin-users";
-import { type AppServer, startAppServer } from "../support/app-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { adminServer } from "../support/admin-server";
+import type { SignedIn } from "../support/admin-users";
 import { Client, STRONG_PASSWORD } from "../support/http-client";
 import { expectError, expectJson } from "./helpers";
 
@@ -8,18 +8,11 @@ import { expectError, expectJson } from "./helpers";
  * Issue 11 §4: the admin actions over real HTTP, on a server of their own: "the last admin" is a property
  * of the whole users table, so no other test file may add admins to this database.
  */
-let server: AppServer;
-let fixture: AdminFixture;
+const fixture = adminServer("admin");
 let admin: SignedIn;
 
 beforeAll(async () => {
-  server = await startAppServer("admin");
-  fixture = new AdminFixture(server.baseUrl, server.databaseUrl);
-  admin = await fixture.user({ admin: true, label: "first-admin" });
-});
-afterAll(async () => {
-  await fixture.close();
-  await server.stop();
+  admin = await fixture().user({ admin: true, label: "first-admin" });
 });
 
 interface AdminUser {
@@ -48,7 +41,7 @@ const whoAmI = async (client: Client): Promise<{ user: { id: string } | null; re
 
 /** The admin events recorded for `targetId`, oldest first. */
 async function auditOf(targetId: string): Promise<{ event: string; outcome: string; userId: string | null }[]> {
-  return (await fixture.database())
+  return (await fixture().database())
     .selectFrom("authEvents")
     .select(["event", "outcome", "userId"])
     .where("detail", "like", `target ${targetId}%`)
@@ -65,21 +58,21 @@ describe("admin actions", () => {
     expect((await whoAmI(admin.client)).user?.id).toBe(admin.id);
     expect((await auditOf(admin.id)).map((row) => row.outcome)).toEqual(["failure", "failure", "failure"]);
 
-    const second = await fixture.user({ admin: true, label: "second-admin" });
+    const second = await fixture().user({ admin: true, label: "second-admin" });
     const demoted = await expectJson<{ user: AdminUser }>(await patch(second.id, { isAdmin: false }));
     expect(demoted.user).toMatchObject({ id: second.id, isAdmin: false });
     await expectError(await second.client.request("/api/admin/users"), 403, "forbidden");
   });
 
   it("disable: the victim's cookie is refused at once, and their sign-in is exactly a wrong password's; enable restores sign-in", async () => {
-    const victim = await fixture.user({ label: "disabled" });
+    const victim = await fixture().user({ label: "disabled" });
     const before = await expectJson<{ user: AdminUser }>(await patch(victim.id, { disabled: true }));
     expect(before.user).toMatchObject({ id: victim.id, disabled: true });
     expect(await whoAmI(victim.client)).toMatchObject({ user: null, reason: "revoked" });
     await expectError(await victim.client.json("POST", "/api/account/password", {}), 401, "unauthorized");
 
-    const wrong = await fixture.signIn(victim.email, "not the password at all, no");
-    const disabled = await fixture.signIn(victim.email, STRONG_PASSWORD);
+    const wrong = await fixture().signIn(victim.email, "not the password at all, no");
+    const disabled = await fixture().signIn(victim.email, STRONG_PASSWORD);
     expect(disabled.status).toBe(wrong.status);
     expect(disabled.status).toBe(401);
     expect(await disabled.json()).toEqual(await wrong.json());
@@ -87,7 +80,7 @@ describe("admin actions", () => {
 
     const enabled = await expectJson<{ user: AdminUser }>(await patch(victim.id, { disabled: false }));
     expect(enabled.user.disabled).toBe(false);
-    expect((await fixture.signIn(victim.email)).status).toBe(200);
+    expect((await fixture().signIn(victim.email)).status).toBe(200);
     // The cookie from before stays dead: enabling does not bring old sessions back.
     expect(await whoAmI(victim.client)).toMatchObject({ user: null, reason: "revoked" });
     expect((await auditOf(victim.id)).map((row) => [row.event, row.userId])).toEqual([
@@ -97,9 +90,9 @@ describe("admin actions", () => {
   });
 
   it("the session check itself refuses a disabled user's seal, even without the version bump", async () => {
-    const user = await fixture.user({ label: "disabled-row" });
+    const user = await fixture().user({ label: "disabled-row" });
     // As if only `disabled_at` had been written: the seal's version is still current.
-    await (await fixture.database())
+    await (await fixture().database())
       .updateTable("users")
       .set({ disabledAt: Date.now() })
       .where("id", "=", user.id)
@@ -108,7 +101,7 @@ describe("admin actions", () => {
   });
 
   it("grant and revoke admin take effect on the user's open session", async () => {
-    const user = await fixture.user({ label: "promoted" });
+    const user = await fixture().user({ label: "promoted" });
     await expectError(await user.client.request("/api/admin/users"), 403, "forbidden");
     await expectJson(await patch(user.id, { isAdmin: true }));
     await expectJson(await user.client.request("/api/admin/users"));
@@ -118,21 +111,21 @@ describe("admin actions", () => {
   });
 
   it("force sign-out ends every session of the user; the account stays", async () => {
-    const user = await fixture.user({ label: "signed-out" });
-    const other = new Client(server.baseUrl);
+    const user = await fixture().user({ label: "signed-out" });
+    const other = new Client(fixture().baseUrl);
     await expectJson(await other.json("POST", "/api/sessions", { email: user.email, password: STRONG_PASSWORD }));
     await expectJson(await admin.client.json("POST", `/api/admin/users/${user.id}/sign-out`));
     expect(await whoAmI(user.client)).toMatchObject({ user: null, reason: "revoked" });
     expect(await whoAmI(other)).toMatchObject({ user: null, reason: "revoked" });
-    expect((await fixture.signIn(user.email)).status).toBe(200);
+    expect((await fixture().signIn(user.email)).status).toBe(200);
     expect((await whoAmI(admin.client)).user?.id).toBe(admin.id);
   });
 
   it("delete removes the user: the cookie says removed, sign-in fails, the list no longer has them", async () => {
-    const user = await fixture.user({ label: "deleted" });
+    const user = await fixture().user({ label: "deleted" });
     await expectJson(await admin.client.json("DELETE", `/api/admin/users/${user.id}`));
     expect(await whoAmI(user.client)).toMatchObject({ user: null, reason: "removed" });
-    expect((await fixture.signIn(user.email)).status).toBe(401);
+    expect((await fixture().signIn(user.email)).status).toBe(401);
     expect((await list(`query=${encodeURIComponent(user.email)}`)).total).toBe(0);
     await expectError(await patch(user.id, { isAdmin: true }), 404, "not_found");
     // The admin's audit rows name the target by id; the refused grant on a deleted id is recorded too.
@@ -147,7 +140,7 @@ describe("the user list", () => {
   it("pages through users newest first without overlap, with the total", async () => {
     const tag = `page${Date.now()}`;
     const made: SignedIn[] = [];
-    for (let i = 0; i < 5; i++) made.push(await fixture.user({ label: tag }));
+    for (let i = 0; i < 5; i++) made.push(await fixture().user({ label: tag }));
     const pages = [1, 2, 3].map((page) => list(`query=${tag}&page=${page}&pageSize=2`));
     const [first, second, third] = await Promise.all(pages);
     expect([first?.total, second?.total, third?.total]).toEqual([5, 5, 5]);
@@ -163,9 +156,9 @@ describe("the user list", () => {
 
   it("searches email and name case-insensitively, taking % and _ literally", async () => {
     const tag = `q${Date.now()}`;
-    const percent = await fixture.user({ label: `${tag}-a`, name: "Discount 100% Off" });
-    const plain = await fixture.user({ label: `${tag}-b`, name: "Discount 1000 Off" });
-    const underscore = await fixture.user({ label: `${tag}_c` });
+    const percent = await fixture().user({ label: `${tag}-a`, name: "Discount 100% Off" });
+    const plain = await fixture().user({ label: `${tag}-b`, name: "Discount 1000 Off" });
+    const underscore = await fixture().user({ label: `${tag}_c` });
     const ids = async (query: string): Promise<string[]> =>
       (await list(`query=${encodeURIComponent(query)}&pageSize=100`)).users.map((user) => user.id).sort();
     expect(await ids("100%")).toEqual([percent.id]);
@@ -176,13 +169,13 @@ describe("the user list", () => {
   });
 
   it("shows the last sign-in and counts live sessions as the device list does", async () => {
-    const user = await fixture.user({ label: "live" });
+    const user = await fixture().user({ label: "live" });
     const find = async (): Promise<AdminUser | undefined> =>
       (await list(`query=${encodeURIComponent(user.email)}`)).users[0];
     // The sign-up's own session counts, and is its first sign-in (device-sign-in.ts).
     expect(await find()).toMatchObject({ lastSignInAt: expect.any(Number), liveSessions: 1 });
     const before = Date.now();
-    const other = new Client(server.baseUrl);
+    const other = new Client(fixture().baseUrl);
     await expectJson(await other.json("POST", "/api/sessions", { email: user.email, password: STRONG_PASSWORD }));
     const signedIn = await find();
     expect(signedIn?.lastSignInAt).toBeGreaterThanOrEqual(before - 1000);

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectError, expectJson, expectLoginRedirect, pageText } from "../integration/helpers";
+import { adminEndpoints, adminServer } from "../support/admin-server";
 import { AdminFixture, type SignedIn } from "../support/admin-users";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { Client, STRONG_PASSWORD } from "../support/http-client";
 
 /**
@@ -13,15 +13,6 @@ const fixture = new AdminFixture(inject("baseUrl"), inject("databaseUrl"));
 afterAll(() => fixture.close());
 
 const UNKNOWN_ID = "AAAAAAAAAAAAAAAAAAAAAA";
-
-/** Every admin endpoint, as a request a client can send, for the user `id`. */
-const endpoints = (id: string): { name: string; send: (client: Client) => Promise<Response> }[] => [
-  { name: "GET /api/admin/users", send: (c) => c.request("/api/admin/users") },
-  { name: "PATCH isAdmin", send: (c) => c.json("PATCH", `/api/admin/users/${id}`, { isAdmin: true }) },
-  { name: "PATCH disabled", send: (c) => c.json("PATCH", `/api/admin/users/${id}`, { disabled: true }) },
-  { name: "POST sign-out", send: (c) => c.json("POST", `/api/admin/users/${id}/sign-out`) },
-  { name: "DELETE", send: (c) => c.json("DELETE", `/api/admin/users/${id}`) },
-];
 
 const whoAmI = async (client: Client): Promise<{ user: { id: string } | null; reason?: string }> =>
   (await client.request("/api/sessions")).json();
@@ -41,7 +32,7 @@ describe("the admin API's authorization matrix", () => {
   it("signed out: 401 on every endpoint, whatever the id", async () => {
     const anonymous = new Client(fixture.baseUrl);
     for (const id of [target.id, UNKNOWN_ID]) {
-      for (const endpoint of endpoints(id)) {
+      for (const endpoint of adminEndpoints(id)) {
         const body = await expectError(await endpoint.send(anonymous), 401, "unauthorized");
         expect(body.error, endpoint.name).toBeDefined();
       }
@@ -50,7 +41,8 @@ describe("the admin API's authorization matrix", () => {
 
   it("a normal user: 403 forbidden on every endpoint, for another user, themselves and unknown ids; nothing changes", async () => {
     for (const id of [target.id, normal.id, admin.id, UNKNOWN_ID]) {
-      for (const endpoint of endpoints(id)) await expectError(await endpoint.send(normal.client), 403, "forbidden");
+      for (const endpoint of adminEndpoints(id))
+        await expectError(await endpoint.send(normal.client), 403, "forbidden");
     }
     expect((await whoAmI(target.client)).user?.id).toBe(target.id);
     expect((await whoAmI(admin.client)).user?.id).toBe(admin.id);
@@ -64,7 +56,7 @@ describe("the admin API's authorization matrix", () => {
   });
 
   it("an admin: 404 not_found for ids that do not exist, on every endpoint that takes one", async () => {
-    for (const endpoint of endpoints(UNKNOWN_ID).slice(1)) {
+    for (const endpoint of adminEndpoints(UNKNOWN_ID).slice(1)) {
       await expectError(await endpoint.send(admin.client), 404, "not_found");
     }
     // An id that cannot be one (far too long) is a 404 too, not a 500.
@@ -126,20 +118,11 @@ describe("the admin API's authorization matrix", () => {
 });
 
 describe("the admin API and the step-up window (R61)", () => {
-  let server: AppServer;
-  let stepUp: AdminFixture;
-  beforeAll(async () => {
-    server = await startAppServer("admin-step-up", { SESSION_STEP_UP_WINDOW: "3s" });
-    stepUp = new AdminFixture(server.baseUrl, server.databaseUrl);
-  });
-  afterAll(async () => {
-    await stepUp.close();
-    await server.stop();
-  });
+  const stepUp = adminServer("admin-step-up", { SESSION_STEP_UP_WINDOW: "3s" });
 
   it("past the window every admin action is 403 reauthentication_required and changes nothing; the list is not an action", async () => {
-    const admin = await stepUp.user({ admin: true, label: "stepup-admin" });
-    const victim = await stepUp.user({ label: "stepup-victim" });
+    const admin = await stepUp().user({ admin: true, label: "stepup-admin" });
+    const victim = await stepUp().user({ label: "stepup-victim" });
     // An empty PATCH is refused after the step-up check: 400 while the window is open, 403 once it closed.
     const deadline = Date.now() + 20_000;
     for (;;) {
@@ -149,7 +132,7 @@ describe("the admin API and the step-up window (R61)", () => {
       if (Date.now() > deadline) throw new Error("the step-up window never closed");
       await sleep(250);
     }
-    for (const endpoint of endpoints(victim.id).slice(1)) {
+    for (const endpoint of adminEndpoints(victim.id).slice(1)) {
       await expectError(await endpoint.send(admin.client), 403, "reauthentication_required");
     }
     // Unknown ids get the same answer: past the window nothing is looked up.

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectError, expectJson, pageText } from "../integration/helpers";
-import { AdminFixture, type SignedIn } from "../support/admin-users";
-import { type AppServer, startAppServer } from "../support/app-server";
+import { adminEndpoints, adminServer } from "../support/admin-server";
+import type { SignedIn } from "../support/admin-users";
 import { Client } from "../support/http-client";
 import { codeAt, enrol, nextStep, passwordStep } from "../support/second-factor";
 
@@ -11,29 +11,11 @@ import { codeAt, enrol, nextStep, passwordStep } from "../support/second-factor"
  * the same admin signed in with password + an authenticator code gets in. (A passkey session counts as well:
  * `adminFactorDecision` in src/lib/auth/second-factor-policy.test.ts.)
  */
-let server: AppServer;
-let fixture: AdminFixture;
-beforeAll(async () => {
-  server = await startAppServer("admin-second-factor", { ADMIN_REQUIRE_SECOND_FACTOR: "true" });
-  fixture = new AdminFixture(server.baseUrl, server.databaseUrl);
-});
-afterAll(async () => {
-  await fixture.close();
-  await server.stop();
-});
-
-/** Every admin endpoint, for the user `id`. */
-const endpoints = (id: string): { name: string; send: (client: Client) => Promise<Response> }[] => [
-  { name: "GET /api/admin/users", send: (c) => c.request("/api/admin/users") },
-  { name: "PATCH isAdmin", send: (c) => c.json("PATCH", `/api/admin/users/${id}`, { isAdmin: true }) },
-  { name: "PATCH disabled", send: (c) => c.json("PATCH", `/api/admin/users/${id}`, { disabled: true }) },
-  { name: "POST sign-out", send: (c) => c.json("POST", `/api/admin/users/${id}/sign-out`) },
-  { name: "DELETE", send: (c) => c.json("DELETE", `/api/admin/users/${id}`) },
-];
+const fixture = adminServer("admin-second-factor", { ADMIN_REQUIRE_SECOND_FACTOR: "true" });
 
 /** A new browser signed in as `email` with password + the authenticator code of the next 30-second step. */
 async function signInWithCode(email: string, secret: string): Promise<Client> {
-  const client = new Client(server.baseUrl);
+  const client = new Client(fixture().baseUrl);
   const first = await expectJson<{ secondFactor: string }>(await passwordStep(client, email));
   expect(first.secondFactor).toBe("required");
   // The enrolment used this step's code: a later step's is needed.
@@ -62,7 +44,7 @@ async function confirmFormFields(client: Client, userId: string): Promise<Array<
 const disabledAt = async (id: string): Promise<number | null> =>
   (
     await (
-      await fixture.database()
+      await fixture().database()
     )
       .selectFrom("users")
       .select("disabledAt")
@@ -76,13 +58,13 @@ describe("ADMIN_REQUIRE_SECOND_FACTOR=true (issue 13 §3)", { timeout: 120_000 }
   let withCode: Client;
   beforeAll(async () => {
     [admin, target] = await Promise.all([
-      fixture.user({ admin: true, label: "factor-admin" }),
-      fixture.user({ label: "factor-target" }),
+      fixture().user({ admin: true, label: "factor-admin" }),
+      fixture().user({ label: "factor-target" }),
     ]);
   });
 
   it("an admin signed in with a password alone: 403 second_factor_required everywhere; nothing changes", async () => {
-    for (const endpoint of endpoints(target.id)) {
+    for (const endpoint of adminEndpoints(target.id)) {
       const body = await expectError(await endpoint.send(admin.client), 403, "second_factor_required");
       expect(body.error.message, endpoint.name).toMatch(/second factor/);
     }
@@ -95,8 +77,8 @@ describe("ADMIN_REQUIRE_SECOND_FACTOR=true (issue 13 §3)", { timeout: 120_000 }
   });
 
   it("a normal user still gets 403 forbidden, never the second-factor answer", async () => {
-    const normal = await fixture.user({ label: "factor-normal" });
-    for (const endpoint of endpoints(target.id))
+    const normal = await fixture().user({ label: "factor-normal" });
+    for (const endpoint of adminEndpoints(target.id))
       await expectError(await endpoint.send(normal.client), 403, "forbidden");
     expect((await normal.client.request("/admin")).status).toBe(403);
   });
@@ -116,7 +98,7 @@ describe("ADMIN_REQUIRE_SECOND_FACTOR=true (issue 13 §3)", { timeout: 120_000 }
     expect(text).not.toContain("Two-step sign-in needed");
     expect(text).toContain(target.email);
 
-    const victim = await fixture.user({ label: "factor-victim" });
+    const victim = await fixture().user({ label: "factor-victim" });
     await expectJson(await withCode.json("PATCH", `/api/admin/users/${victim.id}`, { isAdmin: true }));
     await expectJson(await withCode.json("PATCH", `/api/admin/users/${victim.id}`, { isAdmin: false }));
     await expectJson(await withCode.json("POST", `/api/admin/users/${victim.id}/sign-out`));
