@@ -2,10 +2,23 @@ import { nextProxyCookies, sealData } from "iron-session";
 import type { NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/config/env";
 import { sealPasswordId } from "@/lib/config/session-secrets";
-import { isDueForRefresh, parseSessionData, type SessionState, sessionState, touch } from "./session-data";
+import { type Resealed, ResealMemo, resealReuseMs } from "./reseal-memo";
+import {
+  isDueForRefresh,
+  parseSessionData,
+  type SessionData,
+  type SessionLimits,
+  type SessionState,
+  sessionState,
+  touch,
+} from "./session-data";
 import { sessionLimits } from "./session-limits";
 import { onUnsealError, sealOptions, sessionOptions } from "./session-options";
-import { unsealCached } from "./unseal-cache";
+import { rememberOwnSeal, sealKey, unsealCached } from "./unseal-cache";
+
+const holder = globalThis as typeof globalThis & { __ironGateResealMemo?: ResealMemo };
+holder.__ironGateResealMemo ??= new ResealMemo();
+const resealMemo = holder.__ironGateResealMemo;
 
 /**
  * Requests that must not extend a session: status reads (polling them would keep a session alive forever),
@@ -30,7 +43,7 @@ export function countsAsActivity(request: NextRequest): boolean {
  * cookie is re-sealed with `lastSeenAt = now` through `nextProxyCookies`, so the idle window slides without
  * a write on every request. The route's own `Set-Cookie` comes later and wins, so a sign-out in the same
  * request is never undone; and a revoked session gains nothing, since the server-side check refuses it.
- * Returns null when there is no readable session.
+ * The same old cookie again within `resealReuseMs` gets the same new seal (`reseal-memo.ts`). Returns null when there is no readable session.
  */
 export async function proxySession(
   request: NextRequest,
@@ -48,9 +61,19 @@ export async function proxySession(
   if (state.status !== "active" || !countsAsActivity(request)) return state;
   const staleSecret = sealPasswordId(seal) !== currentId;
   if (!isDueForRefresh(data, limits, now) && !staleSecret) return state;
+  const resealed = resealMemo.get(sealKey(seal), now) ?? (await reseal(seal, data, now, limits));
+  const { cookieOptions = {} } = sealOptions(resealed.data, now, limits);
+  nextProxyCookies(request, response).write(cookieName, resealed.seal, cookieOptions);
+  return sessionState(resealed.data, limits, now);
+}
+
+/** A new seal of `data` seen active now, remembered for the same old cookie and for the page's own unseal. */
+async function reseal(oldSeal: string, data: SessionData, now: number, limits: SessionLimits): Promise<Resealed> {
   const touched = touch(data, now);
-  const { ttl, cookieOptions = {} } = sealOptions(touched, now, limits);
-  const resealed = await sealData(touched, { password: passwords, ttl });
-  nextProxyCookies(request, response).write(cookieName, resealed, cookieOptions);
-  return sessionState(touched, limits, now);
+  const { ttl } = sealOptions(touched, now, limits);
+  const seal = await sealData(touched, { password: env().sessionSecrets.passwords, ttl });
+  rememberOwnSeal(seal, touched);
+  const resealed = { seal, data: touched };
+  resealMemo.set(sealKey(oldSeal), resealed, now + resealReuseMs(limits));
+  return resealed;
 }

@@ -23,6 +23,28 @@ function sealExpiry(seal: string): number {
 }
 
 /**
+ * What identifies a seal: iron-session ignores everything after the first `~` (an unauthenticated version
+ * marker), so does the key, or one valid seal with endless suffixes would fill a cache.
+ */
+export function sealKey(seal: string): string {
+  return seal.split("~")[0] ?? seal;
+}
+
+function remember(key: string, data: Record<string, unknown>, seal: string): void {
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  cache.set(key, { data: Object.freeze(data), expiresAt: sealExpiry(seal) });
+}
+
+/**
+ * A seal this server has just made, with the data it sealed: the next unseal of it is a cache hit. Only for
+ * seals fresh from `sealData` with our own secret (the proxy's re-seal), never for one a client sent.
+ */
+export function rememberOwnSeal(seal: string, data: object): void {
+  // What unsealing it would give: the sealed JSON, read back.
+  remember(sealKey(seal), JSON.parse(JSON.stringify(data)) as Record<string, unknown>, seal);
+}
+
+/**
  * Unseals a session cookie, remembering the result for the life of the seal. Unsealing costs about half of
  * a protected request (two PBKDF2 derivations, AES and HMAC: anchors.md); the same cookie arrives on every
  * request of a session, and a given seal string always opens to the same data, so only the first costs that.
@@ -39,9 +61,7 @@ export async function unsealCached(
     onUnsealError("invalid");
     return {};
   }
-  // iron-session ignores everything after the first `~` (an unauthenticated version marker): so does the key,
-  // or one valid seal with endless suffixes would fill the cache.
-  const key = seal.split("~")[0] ?? seal;
+  const key = sealKey(seal);
   const hit = cache.get(key);
   if (hit && (hit.expiresAt === 0 || now <= hit.expiresAt + SKEW_MS)) return hit.data;
   if (hit) cache.delete(key);
@@ -53,9 +73,6 @@ export async function unsealCached(
       onUnsealError(reason);
     },
   });
-  if (!failed && Object.keys(data).length > 0) {
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, { data: Object.freeze(data), expiresAt: sealExpiry(seal) });
-  }
+  if (!failed && Object.keys(data).length > 0) remember(key, data, seal);
   return data;
 }
