@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/database";
+import { precompiled } from "@/lib/db/precompiled";
 import { transaction } from "@/lib/db/transaction";
 
 /** A message claimed for delivery: no other sender touches it until `claimedUntil`. */
@@ -106,19 +107,26 @@ export interface OutboxHealth {
 }
 
 /** Counts for `GET /api/health`. */
+/** Compiled once (`precompiled.ts`): `GET /api/health` runs it on every call. */
+const countUnsent = precompiled(
+  (db: Db) =>
+    db
+      .selectFrom("mailOutbox")
+      .select((eb) => [
+        eb.fn.countAll<string | number>().filterWhere("failedAt", "is", null).as("pending"),
+        eb.fn
+          .countAll<string | number>()
+          .filterWhere("failedAt", "is", null)
+          .filterWhere("attempts", ">", 0)
+          .as("failing"),
+        eb.fn.countAll<string | number>().filterWhere("failedAt", "is not", null).as("failed"),
+      ])
+      .where("sentAt", "is", null),
+  0,
+);
+
 export async function outboxHealth(db: Db): Promise<OutboxHealth> {
-  const row = await db
-    .selectFrom("mailOutbox")
-    .select((eb) => [
-      eb.fn.countAll<string | number>().filterWhere("failedAt", "is", null).as("pending"),
-      eb.fn
-        .countAll<string | number>()
-        .filterWhere("failedAt", "is", null)
-        .filterWhere("attempts", ">", 0)
-        .as("failing"),
-      eb.fn.countAll<string | number>().filterWhere("failedAt", "is not", null).as("failed"),
-    ])
-    .where("sentAt", "is", null)
-    .executeTakeFirstOrThrow();
+  const [row] = await countUnsent(db);
+  if (!row) throw new Error("outbox count returned no row");
   return { pending: Number(row.pending), failing: Number(row.failing), failed: Number(row.failed) };
 }
