@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { AdminUserView } from "@/lib/admin/admin-user-list";
 import { adminServer } from "../support/admin-server";
 import type { SignedIn } from "../support/admin-users";
 import { Client, STRONG_PASSWORD } from "../support/http-client";
@@ -15,16 +16,8 @@ beforeAll(async () => {
   admin = await fixture().user({ admin: true, label: "first-admin" });
 });
 
-interface AdminUser {
-  id: string;
-  email: string;
-  name: string | null;
-  createdAt: number;
-  lastSignInAt: number | null;
-  isAdmin: boolean;
-  disabled: boolean;
-  liveSessions: number;
-}
+/** The API's JSON is the server's view, as is. */
+type AdminUser = AdminUserView;
 interface UserPage {
   users: AdminUser[];
   page: number;

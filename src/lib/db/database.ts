@@ -82,10 +82,10 @@ export async function migrationStatus(db: Db): Promise<MigrationState[]> {
   return migrations.map((migration) => ({ name: migration.name, appliedAt: migration.executedAt ?? null }));
 }
 
-/** True when the database answers a trivial query. */
 /** `select 1`, compiled once (`precompiled.ts`): the health check runs it on every call. */
 const selectOne = precompiled((db: Db) => db.selectNoFrom(sql<number>`1`.as("one")), 0);
 
+/** True when the database answers a trivial query. */
 export async function ping(db: Db): Promise<boolean> {
   try {
     await selectOne(db);

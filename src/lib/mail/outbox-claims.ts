@@ -106,7 +106,6 @@ export interface OutboxHealth {
   failed: number;
 }
 
-/** Counts for `GET /api/health`. */
 /** Compiled once (`precompiled.ts`): `GET /api/health` runs it on every call. */
 const countUnsent = precompiled(
   (db: Db) =>
@@ -125,6 +124,7 @@ const countUnsent = precompiled(
   0,
 );
 
+/** Counts for `GET /api/health`. */
 export async function outboxHealth(db: Db): Promise<OutboxHealth> {
   const [row] = await countUnsent(db);
   if (!row) throw new Error("outbox count returned no row");

@@ -43,7 +43,8 @@ export function countsAsActivity(request: NextRequest): boolean {
  * cookie is re-sealed with `lastSeenAt = now` through `nextProxyCookies`, so the idle window slides without
  * a write on every request. The route's own `Set-Cookie` comes later and wins, so a sign-out in the same
  * request is never undone; and a revoked session gains nothing, since the server-side check refuses it.
- * The same old cookie again within `resealReuseMs` gets the same new seal (`reseal-memo.ts`). Returns null when there is no readable session.
+ * The same old cookie again within `resealReuseMs` gets the same new seal (`reseal-memo.ts`). Returns null
+ * when there is no readable session.
  */
 export async function proxySession(
   request: NextRequest,
@@ -61,17 +62,23 @@ export async function proxySession(
   if (state.status !== "active" || !countsAsActivity(request)) return state;
   const staleSecret = sealPasswordId(seal) !== currentId;
   if (!isDueForRefresh(data, limits, now) && !staleSecret) return state;
-  const resealed = resealMemo.get(sealKey(seal), now) ?? (await reseal(seal, data, now, limits));
+  const resealed = resealMemo.get(sealKey(seal), now) ?? (await reseal(seal, data, passwords, now, limits));
   const { cookieOptions = {} } = sealOptions(resealed.data, now, limits);
   nextProxyCookies(request, response).write(cookieName, resealed.seal, cookieOptions);
   return sessionState(resealed.data, limits, now);
 }
 
 /** A new seal of `data` seen active now, remembered for the same old cookie and for the page's own unseal. */
-async function reseal(oldSeal: string, data: SessionData, now: number, limits: SessionLimits): Promise<Resealed> {
+async function reseal(
+  oldSeal: string,
+  data: SessionData,
+  passwords: Record<string, string>,
+  now: number,
+  limits: SessionLimits,
+): Promise<Resealed> {
   const touched = touch(data, now);
   const { ttl } = sealOptions(touched, now, limits);
-  const seal = await sealData(touched, { password: env().sessionSecrets.passwords, ttl });
+  const seal = await sealData(touched, { password: passwords, ttl });
   rememberOwnSeal(seal, touched);
   const resealed = { seal, data: touched };
   resealMemo.set(sealKey(oldSeal), resealed, now + resealReuseMs(limits));
