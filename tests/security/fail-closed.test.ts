@@ -33,7 +33,9 @@ afterAll(async () => {
  * `HOLD_MS` unless `during` settles later, and always releases it.
  */
 async function whileLocked<T>(during: () => Promise<T>): Promise<T> {
-  const db = new DatabaseSync(sqlitePath(server.databaseUrl));
+  // Waits for the lock like the server does: a write the server is finishing (an audit row queued by the
+  // test before, retried once that lock went) must not make taking the lock fail outright.
+  const db = new DatabaseSync(sqlitePath(server.databaseUrl), { timeout: 5_000 });
   db.exec("BEGIN IMMEDIATE");
   try {
     const work = during();
