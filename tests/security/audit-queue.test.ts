@@ -38,7 +38,8 @@ describe("audit writes from read paths never delay the answer", () => {
   it("GET /api/sessions with an expired cookie answers while the write lock is held; the row follows", async () => {
     const { cookie, sid } = await expiredCookie();
     const rows = async () => (await readAuthEvents(server.databaseUrl)).filter((row) => row.id === `expired:${sid}`);
-    const lock = new DatabaseSync(sqlitePath(server.databaseUrl));
+    // Waits for the lock like the server does, should the server be finishing a write of its own.
+    const lock = new DatabaseSync(sqlitePath(server.databaseUrl), { timeout: 5_000 });
     lock.exec("BEGIN IMMEDIATE");
     let locked = true;
     const release = (): void => {
